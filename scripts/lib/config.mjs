@@ -1,0 +1,20 @@
+// Settings of the local runner, from the environment, with the README's defaults.
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+/** @param {NodeJS.ProcessEnv} env */
+export function runnerConfig(env) {
+  const port = Number(env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer from 0 to 65535, got ${JSON.stringify(env.PORT)}`);
+  }
+  return {
+    dataDir: path.resolve(env.DATA_DIR || path.join(ROOT, ".data")),
+    host: env.HOST || "127.0.0.1",
+    port,
+    seedDemo: env.SEED_DEMO !== "0",
+    adminToken: env.ADMIN_TOKEN || "",
+    cron: env.CRON !== "0",
+  };
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm start`: the real Worker on workerd (through Miniflare), with D1 and KV
+// persisted under DATA_DIR, migrations applied, demo data seeded into a new
+// state and the cron firing every minute. It reaches nothing but loopback and
+// the probes' own targets.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { Log, LogLevel, Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { resolveAdminToken } from "./lib/admin-token.mjs";
+import { bundleWorker } from "./lib/build.mjs";
+import { ROOT, runnerConfig } from "./lib/config.mjs";
+import { startCron } from "./lib/cron.mjs";
+import { readHeadersFile } from "./lib/headers-file.mjs";
+import { applyMigrations } from "./lib/migrate.mjs";
+import { seedDemo } from "./lib/seed.mjs";
+import { triggerWorkerOptions } from "./lib/trigger-worker.mjs";
+
+const log = (/** @type {string} */ line) => console.log(line);
+
+async function main() {
+  const config = runnerConfig(process.env);
+  await mkdir(config.dataDir, { recursive: true });
+  const admin = await resolveAdminToken(config.dataDir, config.adminToken);
+
+  const scriptPath = await bundleWorker(path.join(config.dataDir, "build"));
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(ROOT, "wrangler.toml"));
+
+  // Any var from wrangler.toml can be overridden from the environment.
+  /** @type {Record<string, import("miniflare").Json>} */
+  const bindings = { ...workerOptions.bindings };
+  for (const name of Object.keys(bindings)) {
+    if (process.env[name] !== undefined) bindings[name] = process.env[name];
+  }
+  bindings.ADMIN_TOKEN = admin.token;
+
+  const assets = workerOptions.assets && {
+    ...workerOptions.assets,
+    assetConfig: {
+      ...workerOptions.assets.assetConfig,
+      headers: await readHeadersFile(path.join(ROOT, "public", "_headers")),
+    },
+  };
+
+  const mf = new Miniflare({
+    workers: [
+      {
+        ...workerOptions,
+        name: "beacon",
+        modules: true,
+        scriptPath,
+        modulesRoot: path.dirname(scriptPath),
+        bindings,
+        assets,
+      },
+      triggerWorkerOptions("beacon", workerOptions.compatibilityDate ?? "2026-04-20"),
+    ],
+    d1Persist: path.join(config.dataDir, "d1"),
+    kvPersist: path.join(config.dataDir, "kv"),
+    host: config.host,
+    port: config.port,
+    unsafeTriggerHandlers: true,
+    log: new Log(LogLevel.INFO),
+  });
+  const url = await mf.ready;
+
+  const db = await mf.getD1Database("DB");
+  const applied = await applyMigrations(db, path.join(ROOT, "migrations"));
+  log(applied.length ? `[migrate] applied ${applied.join(", ")}` : "[migrate] up to date");
+
+  if (config.seedDemo) {
+    const seeded = await seedDemo(url, db, admin.token);
+    log(seeded ? "[seed] demo data added" : "[seed] existing data kept");
+  }
+
+  const cron = config.cron ? startCron(() => mf.getWorker("beacon"), log) : null;
+
+  log(`Beacon is listening on ${url.href.replace(/\/$/, "")}`);
+  if (admin.generated) {
+    log(`Admin token (shown once, kept in ${admin.file}): ${admin.token}`);
+  } else if (admin.file) {
+    log(`Admin token: in ${admin.file}`);
+  }
+
+  let stopping = false;
+  const stop = async (/** @type {string} */ signal) => {
+    if (stopping) return;
+    stopping = true;
+    log(`[stop] ${signal}: finishing the current run and closing storage`);
+    await cron?.stop();
+    await mf.dispose();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});

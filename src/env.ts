@@ -1,0 +1,17 @@
+/** The one environment type every Hono app and handler in Beacon uses. */
+export type AppEnv = {
+  Bindings: Env;
+  Variables: Record<string, never>;
+};
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      /**
+       * Secrets live outside wrangler.toml, so `wrangler types` cannot see them.
+       * ADMIN_TOKEN is the bootstrap admin token (`wrangler secret put ADMIN_TOKEN`).
+       */
+      ADMIN_TOKEN?: string;
+    }
+  }
+}

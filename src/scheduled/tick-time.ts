@@ -1,0 +1,3 @@
+export function epochMinute(ms: number): number {
+  return Math.floor(ms / 60_000);
+}
