@@ -1,7 +1,12 @@
+import type { Caller } from "./auth/scopes";
+
 /** The one environment type every Hono app and handler in Beacon uses. */
 export type AppEnv = {
   Bindings: Env;
-  Variables: Record<string, never>;
+  Variables: {
+    /** Set by `requireScope` once a bearer token has been verified. */
+    caller: Caller;
+  };
 };
 
 declare global {

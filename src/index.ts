@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { onError, onNotFound } from "./http/errors";
 import { securityHeaders } from "./http/security-headers";
+import { api } from "./routes/api";
 import { health } from "./routes/health";
 import { pages } from "./routes/pages";
 import { runTick } from "./scheduled/run";
@@ -10,6 +11,7 @@ const app = new Hono<AppEnv>();
 
 app.use(securityHeaders);
 app.route("/healthz", health);
+app.route("/api", api);
 app.route("/", pages);
 app.notFound(onNotFound);
 app.onError(onError);

@@ -1,0 +1,68 @@
+import type { Caller } from "../auth/scopes";
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  tokenId: string;
+  tokenName: string;
+  method: string;
+  path: string;
+  action: string;
+  resourceId: string | null;
+};
+
+type Row = {
+  id: number;
+  at: string;
+  token_id: string;
+  token_name: string;
+  method: string;
+  path: string;
+  action: string;
+  resource_id: string | null;
+};
+
+/**
+ * The audit row for a write. For a stored token the id is read back from
+ * `tokens` only while the token is still valid; otherwise it is NULL, the
+ * NOT NULL constraint fails, and the whole batch (the write itself) rolls back.
+ */
+export function auditStatement(
+  db: D1Database,
+  caller: Caller,
+  entry: { at: string; method: string; path: string; action: string; resourceId: string | null },
+): D1PreparedStatement {
+  if (caller.bootstrap) {
+    return db
+      .prepare(
+        "INSERT INTO audit_log (at, token_id, token_name, method, path, action, resource_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      )
+      .bind(entry.at, caller.tokenId, caller.name, entry.method, entry.path, entry.action, entry.resourceId);
+  }
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, token_id, token_name, method, path, action, resource_id)
+       VALUES (?1, (SELECT id FROM tokens WHERE id = ?2 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?1)),
+               ?3, ?4, ?5, ?6, ?7)`,
+    )
+    .bind(entry.at, caller.tokenId, caller.name, entry.method, entry.path, entry.action, entry.resourceId);
+}
+
+export const REVOKED_DURING_WRITE = "audit_log.token_id";
+
+export async function listAudit(db: D1Database, limit: number, before?: number): Promise<AuditEntry[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM audit_log WHERE id < ?2 ORDER BY id DESC LIMIT ?1")
+    .bind(limit, before ?? Number.MAX_SAFE_INTEGER)
+    .all<Row>();
+  return results.map((r) => ({
+    id: r.id,
+    at: r.at,
+    tokenId: r.token_id,
+    tokenName: r.token_name,
+    method: r.method,
+    path: r.path,
+    action: r.action,
+    resourceId: r.resource_id,
+  }));
+}

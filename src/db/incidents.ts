@@ -1,0 +1,206 @@
+export type Impact = { reference: string; type: string; severity: number };
+
+export type Incident = {
+  id: string;
+  displayName: string;
+  description: string;
+  beganAt: string;
+  endedAt: string | null;
+  phase: { generation: number; order: number };
+  affects: Impact[];
+  updates: number[];
+  monitoringAt: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+};
+
+type Row = {
+  id: string;
+  display_name: string;
+  description: string;
+  began_at: string;
+  ended_at: string | null;
+  phase_generation: number;
+  phase_order: number;
+  monitoring_at: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+};
+
+type ImpactRow = { incident_id: string; component_id: string; impact_type_id: string; severity: number };
+
+/** Loads impacts and update orders for many incidents in two queries. */
+async function hydrate(db: D1Database, rows: Row[]): Promise<Incident[]> {
+  if (rows.length === 0) return [];
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const [impacts, updates] = await db.batch([
+    db
+      .prepare(
+        `SELECT incident_id, component_id, impact_type_id, severity FROM impacts
+         WHERE incident_id IN (SELECT value FROM json_each(?1)) ORDER BY incident_id, position`,
+      )
+      .bind(ids),
+    db
+      .prepare(
+        `SELECT incident_id, "order" FROM incident_updates
+         WHERE incident_id IN (SELECT value FROM json_each(?1)) ORDER BY incident_id, "order"`,
+      )
+      .bind(ids),
+  ]);
+  const affects = new Map<string, Impact[]>();
+  for (const r of (impacts?.results ?? []) as ImpactRow[]) {
+    const list = affects.get(r.incident_id) ?? [];
+    list.push({ reference: r.component_id, type: r.impact_type_id, severity: r.severity });
+    affects.set(r.incident_id, list);
+  }
+  const orders = new Map<string, number[]>();
+  for (const r of (updates?.results ?? []) as { incident_id: string; order: number }[]) {
+    const list = orders.get(r.incident_id) ?? [];
+    list.push(r.order);
+    orders.set(r.incident_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    description: r.description,
+    beganAt: r.began_at,
+    endedAt: r.ended_at,
+    phase: { generation: r.phase_generation, order: r.phase_order },
+    affects: affects.get(r.id) ?? [],
+    updates: orders.get(r.id) ?? [],
+    monitoringAt: r.monitoring_at,
+    revision: r.revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  }));
+}
+
+/** A live incident by id (deleted ones are gone for API readers). */
+export async function getIncident(db: D1Database, id: string): Promise<Incident | null> {
+  const row = await db
+    .prepare("SELECT * FROM incidents WHERE id = ?1 AND deleted_at IS NULL")
+    .bind(id)
+    .first<Row>();
+  return row ? ((await hydrate(db, [row]))[0] ?? null) : null;
+}
+
+/** Incidents that overlap [start, end], newest first. */
+export async function listIncidents(
+  db: D1Database,
+  window: { start: string; end: string; limit: number },
+): Promise<Incident[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM incidents
+       WHERE deleted_at IS NULL AND began_at <= ?2 AND (ended_at IS NULL OR ended_at >= ?1)
+       ORDER BY began_at DESC, id LIMIT ?3`,
+    )
+    .bind(window.start, window.end, window.limit)
+    .all<Row>();
+  return hydrate(db, results);
+}
+
+/** Impacts of incidents active at `at` (begun, not yet ended), maintenance included. */
+export async function activeImpacts(
+  db: D1Database,
+  at: string,
+): Promise<(Impact & { incidentId: string; componentId: string })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT m.incident_id, m.component_id, m.impact_type_id, m.severity
+       FROM impacts m JOIN incidents i ON i.id = m.incident_id
+       WHERE i.deleted_at IS NULL AND i.began_at <= ?1 AND (i.ended_at IS NULL OR i.ended_at > ?1)
+       ORDER BY i.began_at, m.incident_id, m.position`,
+    )
+    .bind(at)
+    .all<ImpactRow>();
+  return results.map((r) => ({
+    incidentId: r.incident_id,
+    componentId: r.component_id,
+    reference: r.incident_id,
+    type: r.impact_type_id,
+    severity: r.severity,
+  }));
+}
+
+function impactStatements(
+  db: D1Database,
+  incidentId: string,
+  affects: readonly Impact[],
+): D1PreparedStatement[] {
+  return affects.map((impact, position) =>
+    db
+      .prepare(
+        "INSERT INTO impacts (incident_id, position, component_id, impact_type_id, severity) VALUES (?1, ?2, ?3, ?4, ?5)",
+      )
+      .bind(incidentId, position, impact.reference, impact.type, impact.severity),
+  );
+}
+
+export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO incidents (id, display_name, description, began_at, ended_at, phase_generation, phase_order,
+                                monitoring_at, revision, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?9)`,
+      )
+      .bind(
+        i.id,
+        i.displayName,
+        i.description,
+        i.beganAt,
+        i.endedAt,
+        i.phase.generation,
+        i.phase.order,
+        i.monitoringAt,
+        i.createdAt,
+      ),
+    ...impactStatements(db, i.id, i.affects),
+  ];
+}
+
+/** Replaces the incident's fields and impacts, and bumps its revision. */
+export function updateIncident(db: D1Database, i: Incident): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `UPDATE incidents SET display_name = ?2, description = ?3, began_at = ?4, ended_at = ?5,
+           phase_generation = ?6, phase_order = ?7, monitoring_at = ?8, revision = revision + 1, updated_at = ?9
+         WHERE id = ?1 AND deleted_at IS NULL`,
+      )
+      .bind(
+        i.id,
+        i.displayName,
+        i.description,
+        i.beganAt,
+        i.endedAt,
+        i.phase.generation,
+        i.phase.order,
+        i.monitoringAt,
+        i.updatedAt,
+      ),
+    db.prepare("DELETE FROM impacts WHERE incident_id = ?1").bind(i.id),
+    ...impactStatements(db, i.id, i.affects),
+  ];
+}
+
+/** Soft delete: calendars must still learn that a deleted maintenance is cancelled. */
+export function deleteIncident(db: D1Database, id: string, at: string): D1PreparedStatement {
+  return db
+    .prepare(
+      "UPDATE incidents SET deleted_at = ?2, updated_at = ?2, revision = revision + 1 WHERE id = ?1 AND deleted_at IS NULL",
+    )
+    .bind(id, at);
+}
+
+export function touchIncident(db: D1Database, id: string, at: string): D1PreparedStatement {
+  return db
+    .prepare("UPDATE incidents SET updated_at = ?2, revision = revision + 1 WHERE id = ?1")
+    .bind(id, at);
+}

@@ -1,0 +1,11 @@
+/** The data version: moved in the same batch as every change the page shows. */
+export function bumpDataVersion(db: D1Database): D1PreparedStatement {
+  return db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'");
+}
+
+export async function dataVersion(db: D1Database): Promise<number> {
+  const row = await db
+    .prepare("SELECT value FROM meta WHERE key = 'data_version'")
+    .first<{ value: string }>();
+  return Number(row?.value ?? 0);
+}

@@ -1,0 +1,48 @@
+export type PhaseList = { generation: number; phases: string[] };
+
+export async function latestGeneration(db: D1Database): Promise<number> {
+  const row = await db.prepare("SELECT MAX(generation) AS g FROM phases").first<{ g: number | null }>();
+  return row?.g ?? 0;
+}
+
+export async function getPhaseList(db: D1Database, generation?: number): Promise<PhaseList | null> {
+  const { results } = await db
+    .prepare(
+      `SELECT generation, position, name FROM phases
+       WHERE generation = COALESCE(?1, (SELECT MAX(generation) FROM phases)) ORDER BY position`,
+    )
+    .bind(generation ?? null)
+    .all<{ generation: number; position: number; name: string }>();
+  const first = results[0];
+  if (!first) return null;
+  return { generation: first.generation, phases: results.map((r) => r.name) };
+}
+
+export async function phaseName(db: D1Database, generation: number, order: number): Promise<string | null> {
+  const row = await db
+    .prepare("SELECT name FROM phases WHERE generation = ?1 AND position = ?2")
+    .bind(generation, order)
+    .first<{ name: string }>();
+  return row?.name ?? null;
+}
+
+/**
+ * Appends a new generation. Every statement computes the generation inside the
+ * batch's transaction, so two concurrent lists cannot share a number.
+ */
+export function insertPhaseList(db: D1Database, phases: readonly string[]): D1PreparedStatement[] {
+  return phases.map((name, position) =>
+    position === 0
+      ? db
+          .prepare(
+            `INSERT INTO phases (generation, position, name)
+             SELECT COALESCE(MAX(generation), 0) + 1, 0, ?1 FROM phases RETURNING generation`,
+          )
+          .bind(name)
+      : db
+          .prepare(
+            "INSERT INTO phases (generation, position, name) SELECT MAX(generation), ?1, ?2 FROM phases",
+          )
+          .bind(position, name),
+  );
+}

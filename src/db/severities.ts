@@ -1,0 +1,22 @@
+import type { Severity } from "../domain/severity";
+
+export async function listSeverities(db: D1Database): Promise<Severity[]> {
+  const { results } = await db
+    .prepare("SELECT name, value FROM severities ORDER BY value, name")
+    .all<{ name: string; value: number }>();
+  return results.map((r) => ({ displayName: r.name, value: r.value }));
+}
+
+export function insertSeverity(db: D1Database, s: Severity): D1PreparedStatement {
+  return db.prepare("INSERT INTO severities (name, value) VALUES (?1, ?2)").bind(s.displayName, s.value);
+}
+
+export function updateSeverity(db: D1Database, name: string, s: Severity): D1PreparedStatement {
+  return db
+    .prepare("UPDATE severities SET name = ?2, value = ?3 WHERE name = ?1")
+    .bind(name, s.displayName, s.value);
+}
+
+export function deleteSeverity(db: D1Database, name: string): D1PreparedStatement {
+  return db.prepare("DELETE FROM severities WHERE name = ?1").bind(name);
+}

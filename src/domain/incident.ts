@@ -1,0 +1,40 @@
+import type { Impact } from "../db/incidents";
+
+/** Maintenance is an incident with at least one severity-0 impact. */
+export function isMaintenance(affects: readonly Impact[]): boolean {
+  return affects.some((i) => i.severity === 0);
+}
+
+/** The time rules an incident must keep, checked on the merged result of every write. */
+export function incidentTimeProblem(i: {
+  beganAt: string;
+  endedAt: string | null;
+  affects: readonly Impact[];
+}): { path: string; message: string } | null {
+  if (isMaintenance(i.affects)) {
+    if (i.endedAt === null)
+      return { path: "endedAt", message: "maintenance (a severity-0 impact) needs an end" };
+    if (i.endedAt <= i.beganAt) return { path: "endedAt", message: "must be after beganAt for maintenance" };
+  }
+  if (i.endedAt !== null && i.endedAt < i.beganAt)
+    return { path: "endedAt", message: "must not be before beganAt" };
+  return null;
+}
+
+/** Phase names that Statuspage consumers understand as incident statuses. */
+export const STATUSPAGE_PHASES = ["investigating", "identified", "monitoring"] as const;
+
+export function isMonitoringPhase(name: string | null): boolean {
+  return (name ?? "").trim().toLowerCase() === "monitoring";
+}
+
+/** Repeated (component, impact type) pairs would count one impact twice. */
+export function duplicateImpact(affects: readonly Impact[]): number {
+  const seen = new Set<string>();
+  for (const [index, i] of affects.entries()) {
+    const key = `${i.reference} ${i.type}`;
+    if (seen.has(key)) return index;
+    seen.add(key);
+  }
+  return -1;
+}

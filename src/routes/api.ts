@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import type { AppEnv } from "../env";
+import { audit } from "./api/audit";
+import { components } from "./api/components";
+import { impactTypes } from "./api/impact-types";
+import { incidents } from "./api/incidents";
+import { openapi } from "./api/openapi";
+import { phases } from "./api/phases";
+import { severities } from "./api/severities";
+import { tokens } from "./api/tokens";
+
+function allowedOrigins(env: Env): string[] {
+  return (env.ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim().replace(/\/+$/, ""))
+    .filter(Boolean);
+}
+
+/** The SCS Status Page API and Beacon's extensions, under /api. */
+export const api = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    const origins = allowedOrigins(c.env);
+    if (origins.length === 0) return next();
+    return cors({
+      origin: (origin) => (origins.includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type"],
+      exposeHeaders: ["WWW-Authenticate"],
+      maxAge: 600,
+    })(c, next);
+  })
+  .route("/components", components)
+  .route("/impacttypes", impactTypes)
+  .route("/severities", severities)
+  .route("/phases", phases)
+  .route("/incidents", incidents)
+  .route("/tokens", tokens)
+  .route("/audit", audit)
+  .route("/openapi.json", openapi);

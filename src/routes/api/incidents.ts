@@ -1,0 +1,240 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { requireScope } from "../../auth/middleware";
+import { getComponents } from "../../db/components";
+import { getImpactTypes } from "../../db/impact-types";
+import {
+  deleteIncident,
+  getIncident,
+  type Impact,
+  type Incident,
+  insertIncident,
+  listIncidents,
+  touchIncident,
+  updateIncident,
+} from "../../db/incidents";
+import { getPhaseList, phaseName } from "../../db/phases";
+import { deleteUpdate, getUpdate, insertUpdate, listUpdates, updateUpdate } from "../../db/updates";
+import { duplicateImpact, incidentTimeProblem, isMonitoringPhase } from "../../domain/incident";
+import { DAY_MS, iso } from "../../domain/time";
+import type { AppEnv } from "../../env";
+import { commit } from "../../http/commit";
+import { readJson, readParam, readQuery } from "../../http/input";
+import { badField, notFound } from "../../http/problem";
+import { incremental, uuid } from "../../schemas/common";
+import {
+  IncidentCreate,
+  IncidentListQuery,
+  IncidentPatch,
+  UpdateCreate,
+  UpdatePatch,
+} from "../../schemas/scs";
+import { incidentOut, updateOut } from "./present";
+
+const DEFAULT_LIMIT = 100;
+const MAX_WINDOW_DAYS = 366;
+const updateOrder = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,9}$/, "must be a whole number"),
+  v.transform(Number),
+  incremental,
+);
+
+/** Resolves an omitted phase to the first phase of the latest generation, and checks a given one exists. */
+async function resolvePhase(
+  db: D1Database,
+  phase: { generation: number; order: number } | undefined,
+): Promise<{ generation: number; order: number; name: string }> {
+  if (!phase) {
+    const latest = await getPhaseList(db);
+    if (!latest || latest.phases.length === 0) throw badField("phase", "no phase list exists");
+    return { generation: latest.generation, order: 0, name: latest.phases[0] ?? "" };
+  }
+  const name = await phaseName(db, phase.generation, phase.order);
+  if (name === null) {
+    throw badField("phase", `generation ${phase.generation} has no phase with order ${phase.order}`);
+  }
+  return { ...phase, name };
+}
+
+/** Every impact must name a live component and impact type, each pair once. */
+async function checkImpacts(db: D1Database, affects: readonly Impact[]): Promise<void> {
+  const dup = duplicateImpact(affects);
+  if (dup >= 0)
+    throw badField(`affects.${dup}`, "repeats the component and impact type of an earlier impact");
+  const [components, types] = await Promise.all([
+    getComponents(db, [...new Set(affects.map((i) => i.reference))]),
+    getImpactTypes(db, [...new Set(affects.map((i) => i.type))]),
+  ]);
+  const liveComponents = new Set(components.filter((c) => !c.deletedAt).map((c) => c.id));
+  const liveTypes = new Set(types.filter((t) => !t.deletedAt).map((t) => t.id));
+  for (const [index, impact] of affects.entries()) {
+    if (!liveComponents.has(impact.reference)) {
+      throw badField(`affects.${index}.reference`, `component ${impact.reference} does not exist`);
+    }
+    if (!liveTypes.has(impact.type)) {
+      throw badField(`affects.${index}.type`, `impact type ${impact.type} does not exist`);
+    }
+  }
+}
+
+function checkTimes(incident: Pick<Incident, "beganAt" | "endedAt" | "affects">): void {
+  const problem = incidentTimeProblem(incident);
+  if (problem) throw badField(problem.path, problem.message);
+}
+
+async function loadIncident(db: D1Database, id: string): Promise<Incident> {
+  const incident = await getIncident(db, id);
+  if (!incident) throw notFound(`Incident ${id}`);
+  return incident;
+}
+
+export const incidents = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const query = readQuery(c, IncidentListQuery);
+    const now = Date.now();
+    const start = query.start ?? iso(now - 90 * DAY_MS);
+    const end = query.end ?? iso(now + 30 * DAY_MS);
+    if (end < start) throw badField("end", "must not be before start");
+    if (Date.parse(end) - Date.parse(start) > MAX_WINDOW_DAYS * DAY_MS) {
+      throw badField("end", `the window from start to end must be at most ${MAX_WINDOW_DAYS} days`);
+    }
+    const list = await listIncidents(c.env.DB, { start, end, limit: query.limit ?? DEFAULT_LIMIT });
+    return c.json({ data: list.map(incidentOut) });
+  })
+  .post("/", requireScope("incidents"), async (c) => {
+    const input = await readJson(c, IncidentCreate);
+    const db = c.env.DB;
+    const phase = await resolvePhase(db, input.phase);
+    await checkImpacts(db, input.affects);
+    const now = iso(Date.now());
+    const incident: Incident = {
+      id: crypto.randomUUID(),
+      displayName: input.displayName,
+      description: input.description ?? "",
+      beganAt: input.beganAt,
+      endedAt: input.endedAt ?? null,
+      phase: { generation: phase.generation, order: phase.order },
+      affects: input.affects,
+      updates: [],
+      monitoringAt: isMonitoringPhase(phase.name) ? now : null,
+      revision: 0,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+    checkTimes(incident);
+    await commit(c, insertIncident(db, incident), { action: "incident.create", resourceId: incident.id });
+    return c.json({ id: incident.id }, 201);
+  })
+  .get("/:incidentId", async (c) => {
+    const id = readParam(c, "incidentId", uuid);
+    return c.json({ data: incidentOut(await loadIncident(c.env.DB, id)) });
+  })
+  .patch("/:incidentId", requireScope("incidents"), async (c) => {
+    const id = readParam(c, "incidentId", uuid);
+    const patch = await readJson(c, IncidentPatch);
+    const db = c.env.DB;
+    const current = await loadIncident(db, id);
+    const now = iso(Date.now());
+    let monitoringAt = current.monitoringAt;
+    let phase = current.phase;
+    if (patch.phase) {
+      const resolved = await resolvePhase(db, patch.phase);
+      phase = { generation: resolved.generation, order: resolved.order };
+      if (monitoringAt === null && isMonitoringPhase(resolved.name)) monitoringAt = now;
+    }
+    if (patch.affects) await checkImpacts(db, patch.affects);
+    const next: Incident = {
+      ...current,
+      displayName: patch.displayName ?? current.displayName,
+      description: patch.description === undefined ? current.description : (patch.description ?? ""),
+      beganAt: patch.beganAt ?? current.beganAt,
+      // `endedAt: null` reopens the incident; an absent key keeps it.
+      endedAt: patch.endedAt === undefined ? current.endedAt : patch.endedAt,
+      phase,
+      affects: patch.affects ?? current.affects,
+      monitoringAt,
+      updatedAt: now,
+    };
+    checkTimes(next);
+    await commit(c, updateIncident(db, next), { action: "incident.update", resourceId: id });
+    return c.body(null, 204);
+  })
+  .delete("/:incidentId", requireScope("incidents"), async (c) => {
+    const id = readParam(c, "incidentId", uuid);
+    await loadIncident(c.env.DB, id);
+    await commit(c, [deleteIncident(c.env.DB, id, iso(Date.now()))], {
+      action: "incident.delete",
+      resourceId: id,
+    });
+    return c.body(null, 204);
+  })
+  .get("/:incidentId/updates", async (c) => {
+    const id = readParam(c, "incidentId", uuid);
+    await loadIncident(c.env.DB, id);
+    return c.json({ data: (await listUpdates(c.env.DB, id)).map(updateOut) });
+  })
+  .post("/:incidentId/updates", requireScope("incidents"), async (c) => {
+    const id = readParam(c, "incidentId", uuid);
+    const input = await readJson(c, UpdateCreate);
+    const db = c.env.DB;
+    await loadIncident(db, id);
+    const now = iso(Date.now());
+    const [inserted] = await commit(
+      c,
+      [
+        insertUpdate(db, {
+          incidentId: id,
+          id: crypto.randomUUID(),
+          displayName: input.displayName,
+          description: input.description,
+          createdAt: input.createdAt ?? now,
+        }),
+        touchIncident(db, id, now),
+      ],
+      { action: "update.create", resourceId: id },
+    );
+    const order = (inserted?.results?.[0] as { order: number } | undefined)?.order ?? 0;
+    return c.json({ order }, 201);
+  })
+  .get("/:incidentId/updates/:updateOrder", async (c) => {
+    const id = readParam(c, "incidentId", uuid);
+    const order = readParam(c, "updateOrder", updateOrder);
+    await loadIncident(c.env.DB, id);
+    const update = await getUpdate(c.env.DB, id, order);
+    if (!update) throw notFound(`Update ${order} of incident ${id}`);
+    return c.json({ data: updateOut(update) });
+  })
+  .patch("/:incidentId/updates/:updateOrder", requireScope("incidents"), async (c) => {
+    const id = readParam(c, "incidentId", uuid);
+    const order = readParam(c, "updateOrder", updateOrder);
+    const patch = await readJson(c, UpdatePatch);
+    const db = c.env.DB;
+    await loadIncident(db, id);
+    const current = await getUpdate(db, id, order);
+    if (!current) throw notFound(`Update ${order} of incident ${id}`);
+    const next = {
+      ...current,
+      displayName: patch.displayName ?? current.displayName,
+      description: patch.description ?? current.description,
+      createdAt: patch.createdAt ?? current.createdAt,
+    };
+    await commit(c, [updateUpdate(db, next), touchIncident(db, id, iso(Date.now()))], {
+      action: "update.update",
+      resourceId: id,
+    });
+    return c.body(null, 204);
+  })
+  .delete("/:incidentId/updates/:updateOrder", requireScope("incidents"), async (c) => {
+    const id = readParam(c, "incidentId", uuid);
+    const order = readParam(c, "updateOrder", updateOrder);
+    const db = c.env.DB;
+    await loadIncident(db, id);
+    if (!(await getUpdate(db, id, order))) throw notFound(`Update ${order} of incident ${id}`);
+    await commit(c, [deleteUpdate(db, id, order), touchIncident(db, id, iso(Date.now()))], {
+      action: "update.delete",
+      resourceId: id,
+    });
+    return c.body(null, 204);
+  });

@@ -1,0 +1,8 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../env";
+import { openApiDocument } from "../../openapi/document";
+
+export const openapi = new Hono<AppEnv>().get("/", (c) => {
+  c.header("Cache-Control", "public, max-age=300");
+  return c.json(openApiDocument());
+});

@@ -1,0 +1,44 @@
+/** Domain objects → SCS response bodies. */
+import type { Component } from "../../db/components";
+import type { ImpactType } from "../../db/impact-types";
+import type { Impact, Incident } from "../../db/incidents";
+import type { IncidentUpdate } from "../../db/updates";
+
+export function componentOut(c: Component, activelyAffectedBy: Impact[]) {
+  return {
+    id: c.id,
+    displayName: c.displayName,
+    labels: c.labels,
+    activelyAffectedBy,
+    description: c.description,
+    group: c.group,
+    position: c.position,
+    ...(c.deletedAt ? { deletedAt: c.deletedAt } : {}),
+  };
+}
+
+export function impactTypeOut(t: ImpactType) {
+  return {
+    id: t.id,
+    displayName: t.displayName,
+    description: t.description,
+    ...(t.deletedAt ? { deletedAt: t.deletedAt } : {}),
+  };
+}
+
+export function incidentOut(i: Incident) {
+  return {
+    id: i.id,
+    displayName: i.displayName,
+    description: i.description,
+    beganAt: i.beganAt,
+    endedAt: i.endedAt,
+    phase: i.phase,
+    affects: i.affects,
+    updates: i.updates,
+  };
+}
+
+export function updateOut(u: IncidentUpdate) {
+  return { order: u.order, displayName: u.displayName, description: u.description, createdAt: u.createdAt };
+}

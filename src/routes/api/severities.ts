@@ -1,0 +1,74 @@
+import { Hono } from "hono";
+import { requireScope } from "../../auth/middleware";
+import { deleteSeverity, insertSeverity, listSeverities, updateSeverity } from "../../db/severities";
+import { type Severity, severitySetProblem } from "../../domain/severity";
+import type { AppEnv } from "../../env";
+import { commit } from "../../http/commit";
+import { readJson, readParam } from "../../http/input";
+import { badField, notFound, Problem } from "../../http/problem";
+import { name } from "../../schemas/common";
+import { SeverityCreate, SeverityPatch } from "../../schemas/scs";
+
+const severityName = name(100);
+
+function checkSet(list: readonly Severity[], status = 400): void {
+  const problem = severitySetProblem(list);
+  if (problem) throw badField(problem.path, problem.message, status);
+}
+
+async function find(db: D1Database, key: string): Promise<{ all: Severity[]; found: Severity }> {
+  const all = await listSeverities(db);
+  const found = all.find((s) => s.displayName === key);
+  if (!found) throw notFound(`Severity "${key}"`);
+  return { all, found };
+}
+
+export const severities = new Hono<AppEnv>()
+  .get("/", async (c) => c.json({ data: await listSeverities(c.env.DB) }))
+  .post("/", requireScope("admin"), async (c) => {
+    const input = await readJson(c, SeverityCreate);
+    const all = await listSeverities(c.env.DB);
+    if (all.some((s) => s.displayName === input.displayName)) {
+      throw badField("displayName", `a severity named "${input.displayName}" exists`, 409);
+    }
+    checkSet([...all, input]);
+    await commit(c, [insertSeverity(c.env.DB, input)], {
+      action: "severity.create",
+      resourceId: input.displayName,
+    });
+    // The SCS spec answers a created severity with 204.
+    return c.body(null, 204);
+  })
+  .get("/:severityName", async (c) => {
+    const key = readParam(c, "severityName", severityName);
+    const { found } = await find(c.env.DB, key);
+    return c.json({ data: found });
+  })
+  .patch("/:severityName", requireScope("admin"), async (c) => {
+    const key = readParam(c, "severityName", severityName);
+    const patch = await readJson(c, SeverityPatch);
+    const { all, found } = await find(c.env.DB, key);
+    const next: Severity = {
+      displayName: patch.displayName ?? found.displayName,
+      value: patch.value ?? found.value,
+    };
+    checkSet(all.map((s) => (s === found ? next : s)));
+    await commit(c, [updateSeverity(c.env.DB, key, next)], { action: "severity.update", resourceId: key });
+    return c.body(null, 204);
+  })
+  .delete("/:severityName", requireScope("admin"), async (c) => {
+    const key = readParam(c, "severityName", severityName);
+    const { all, found } = await find(c.env.DB, key);
+    if (found.value === 100) {
+      throw new Problem(
+        409,
+        `Severity "${key}" has value 100, which must always exist; change another's value first`,
+      );
+    }
+    checkSet(
+      all.filter((s) => s !== found),
+      409,
+    );
+    await commit(c, [deleteSeverity(c.env.DB, key)], { action: "severity.delete", resourceId: key });
+    return c.body(null, 204);
+  });
