@@ -2,7 +2,7 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
-export const TEST_ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+import { TEST_ADMIN_TOKEN } from "./test/helpers/constants.ts";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));

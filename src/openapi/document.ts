@@ -52,8 +52,8 @@ function operation(op: Operation): Json {
       ? { description: "Success", content: { "application/json": { schema: schema(body, "output") } } }
       : { description: "Success, no content" };
   }
-  responses["4XX"] = { $ref: "#/components/responses/Problem" };
-  responses["503"] = { $ref: "#/components/responses/Problem" };
+  responses["4XX"] = PROBLEM;
+  responses["503"] = PROBLEM;
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -75,7 +75,11 @@ function operation(op: Operation): Json {
 let cached: Json | null = null;
 
 /** The OpenAPI 3.1 document of everything under /api, built once per isolate. */
-export function openApiDocument(): Json {
+export function openApiDocument(baseUrl: string): Json {
+  return { ...buildDocument(), servers: [{ url: `${baseUrl}/api` }] };
+}
+
+function buildDocument(): Json {
   if (cached) return cached;
   const paths: Record<string, Json> = {};
   for (const op of OPERATIONS) {
@@ -89,11 +93,9 @@ export function openApiDocument(): Json {
       description:
         "The SCS Status Page API 1.1.2 served natively, with Beacon's extensions (component description, group and position; tokens; audit). Public reads need no token; writes need `Authorization: Bearer <token>` with the scope named in `x-beacon-scope` (admin covers every scope).",
     },
-    servers: [{ url: "/api" }],
     tags: ["phase", "impact", "component", "incident", "token", "audit", "meta"].map((name) => ({ name })),
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      responses: { Problem: PROBLEM },
     },
     paths,
   };

@@ -365,4 +365,3 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: v.record(v.string(), v.unknown()) },
   },
 ];
-

@@ -48,7 +48,7 @@ export const ImpactTypePatch = v.partial(ImpactTypeCreate);
 export const ImpactTypeOut = v.object({
   id: uuid,
   displayName: v.string(),
-  description: v.nullable(v.string()),
+  description: v.string(),
   deletedAt: v.optional(v.string()),
 });
 

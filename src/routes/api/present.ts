@@ -21,7 +21,8 @@ export function impactTypeOut(t: ImpactType) {
   return {
     id: t.id,
     displayName: t.displayName,
-    description: t.description,
+    // SCS types Description as a string, never null.
+    description: t.description ?? "",
     ...(t.deletedAt ? { deletedAt: t.deletedAt } : {}),
   };
 }
