@@ -55,8 +55,9 @@ async function main() {
       },
       triggerWorkerOptions("beacon", workerOptions.compatibilityDate ?? "2026-04-20"),
     ],
-    d1Persist: path.join(config.dataDir, "d1"),
-    kvPersist: path.join(config.dataDir, "kv"),
+    // The same layout as `wrangler ... --local --persist-to DATA_DIR`.
+    d1Persist: path.join(config.dataDir, "v3", "d1"),
+    kvPersist: path.join(config.dataDir, "v3", "kv"),
     host: config.host,
     port: config.port,
     unsafeTriggerHandlers: true,

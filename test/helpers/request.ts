@@ -25,6 +25,7 @@ export function api(path: string, init: ApiInit = {}): Promise<Response> {
   return call(`/api${path}`, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read loosely-typed JSON bodies
 export async function json<T = any>(res: Response | Promise<Response>): Promise<T> {
   return (await res).json<T>();
 }

@@ -7,18 +7,28 @@ import { startRunner } from "./runner-harness";
 const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-runner-"));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-async function rowCounts(url: string) {
+async function health(url: string) {
   const res = await fetch(`${url}/healthz`);
   return { status: res.status, body: await res.json() };
 }
 
+async function counts(url: string) {
+  const components = (await (await fetch(`${url}/api/components`)).json()) as { data: unknown[] };
+  const incidents = (await (await fetch(`${url}/api/incidents`)).json()) as { data: unknown[] };
+  return { components: components.data.length, incidents: incidents.data.length };
+}
+
 describe("npm start", () => {
   it("serves the Worker, migrates and seeds once, and keeps the state across restarts", async () => {
+    let seeded: { components: number; incidents: number } | undefined;
     const first = await startRunner({ DATA_DIR: dataDir, CRON: "0" });
     try {
-      const health = await rowCounts(first.url);
-      expect(health.status).toBe(200);
-      expect(health.body).toMatchObject({ status: "ok", d1: true, kv: true });
+      const h = await health(first.url);
+      expect(h.status).toBe(200);
+      expect(h.body).toMatchObject({ status: "ok", d1: true, kv: true });
+      expect(first.output()).toContain("[seed] demo data added");
+      seeded = await counts(first.url);
+      expect(seeded).toEqual({ components: 9, incidents: 3 });
       const home = await fetch(`${first.url}/`);
       expect(home.status).toBe(200);
       expect(await home.text()).toContain("<!doctype html>");
@@ -43,6 +53,7 @@ describe("npm start", () => {
     try {
       expect(second.output()).toContain("[migrate] up to date");
       expect(second.output()).toContain("[seed] existing data kept");
+      expect(await counts(second.url)).toEqual(seeded);
       const token = (await readFile(path.join(dataDir, "admin-token"), "utf8")).trim();
       expect(second.output()).not.toContain(token);
       // The same minute replayed after a restart is not run again.
