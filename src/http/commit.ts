@@ -3,6 +3,7 @@ import { auditStatement, REVOKED_DURING_WRITE } from "../db/audit";
 import { bumpDataVersion } from "../db/meta";
 import { iso } from "../domain/time";
 import type { AppEnv } from "../env";
+import { type Derived, refreshDerived } from "../snapshot/refresh";
 import { Problem } from "./problem";
 
 export type WriteRecord = { action: string; resourceId: string | null };
@@ -11,12 +12,14 @@ export type WriteRecord = { action: string; resourceId: string | null };
  * Runs one write as a single D1 batch (one transaction): the audit row first,
  * which doubles as the check that the caller's token is still valid, then the
  * change, then the data-version bump that tells readers to rebuild.
- * Nothing is written unless everything is.
+ * Nothing is written unless everything is. Rollups and the page snapshot are
+ * refreshed after the commit.
  */
 export async function commit(
   c: Context<AppEnv>,
   statements: D1PreparedStatement[],
   record: WriteRecord,
+  derived: Derived = {},
 ): Promise<D1Result[]> {
   const db = c.env.DB;
   const guard = auditStatement(db, c.get("caller"), {
@@ -32,6 +35,8 @@ export async function commit(
   } catch (err) {
     throw storageProblem(err);
   }
+  // Before answering, so that the next page view anywhere shows the change.
+  await refreshDerived(c.env, derived, Date.now());
   return results.slice(1, -1);
 }
 

@@ -2,8 +2,8 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { readSettings } from "../settings";
-import { renderPage } from "../views/document";
 import { ErrorPage } from "../views/error-page";
+import { renderDocument } from "../views/layout";
 import { Problem, problemResponse, statusTitle } from "./problem";
 
 export function isApiPath(path: string): boolean {
@@ -29,9 +29,11 @@ function toProblem(err: unknown): Problem {
 function htmlError(c: Context<AppEnv>, status: number, message: string): Response {
   const settings = readSettings(c.env);
   const title = statusTitle(status);
-  const body = renderPage({
+  const body = renderDocument({
     title: `${title} · ${settings.pageName}`,
-    pageName: settings.pageName,
+    settings,
+    tz: settings.timeZone,
+    path: "/",
     body: ErrorPage({ status, title, message }),
   });
   return new Response(body, {

@@ -1,19 +1,160 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import * as v from "valibot";
+import { iso } from "../domain/time";
 import type { AppEnv } from "../env";
-import { readSettings } from "../settings";
-import { renderPage } from "../views/document";
-import { html } from "../views/html";
+import { PageCache, type RenderedPage, sendPage, strongEtag } from "../http/cached-page";
+import { readParam, readQuery } from "../http/input";
+import { notFound } from "../http/problem";
+import { byMonth, componentPageModel, incidentPageModel, listItem } from "../pages/detail";
+import { homeModel } from "../pages/home";
+import { queryInt, uuid } from "../schemas/common";
+import { readSettings, type Settings } from "../settings";
+import { currentSnapshot } from "../snapshot/current";
+import { loadComponentIncidents, loadHistoryPage, loadIncident } from "../snapshot/load";
+import { rebuildSnapshot } from "../snapshot/publish";
+import type { Snapshot } from "../snapshot/types";
+import { ComponentPage } from "../views/component-page";
+import { HistoryPage } from "../views/history-page";
+import { HomePage } from "../views/home-page";
+import { IncidentPage } from "../views/incident-page";
+import { href, renderDocument } from "../views/layout";
+import { formatMonth, isTimeZone } from "../views/time";
 
-/** Public HTML pages. */
-export const pages = new Hono<AppEnv>().get("/", (c) => {
+const HISTORY_PAGE_SIZE = 20;
+const homeCache = new PageCache();
+
+/** The visitor's zone from ?tz=, validated through Intl; anything else falls back to the site's. */
+function zoneOf(c: Context<AppEnv>, settings: Settings): string {
+  const tz = c.req.query("tz");
+  return tz && isTimeZone(tz) ? tz : settings.timeZone;
+}
+
+function snapshotFor(c: Context<AppEnv>) {
+  return currentSnapshot(c.env, () => rebuildSnapshot(c.env, Date.now()));
+}
+
+async function page(
+  c: Context<AppEnv>,
+  title: string,
+  body: Parameters<typeof renderDocument>[0]["body"],
+  tz: string,
+): Promise<RenderedPage> {
   const settings = readSettings(c.env);
-  return c.html(
-    renderPage({
-      title: settings.pageName,
-      pageName: settings.pageName,
-      description: settings.pageDescription,
-      body: html`<h1>${settings.pageName}</h1>
-        <p>The status page is being set up.</p>`,
-    }),
-  );
-});
+  const html = renderDocument({
+    title: title ? `${title} · ${settings.pageName}` : settings.pageName,
+    settings,
+    tz,
+    path: c.req.path,
+    body,
+  });
+  return { body: html, etag: await strongEtag(html) };
+}
+
+/** Detail pages read D1 for their own data, and fall back to the snapshot when it fails. */
+async function orFromSnapshot<T>(
+  read: () => Promise<T>,
+  fallback: () => T | null,
+): Promise<{ value: T; fresh: boolean }> {
+  try {
+    return { value: await read(), fresh: true };
+  } catch (err) {
+    const value = fallback();
+    if (value === null) throw err;
+    console.error("page: D1 read failed, serving the snapshot", err instanceof Error ? err.message : err);
+    return { value, fresh: false };
+  }
+}
+
+export const pages = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const settings = readSettings(c.env);
+    const tz = zoneOf(c, settings);
+    const now = Date.now();
+    const { snapshot, fresh } = await snapshotFor(c);
+    // Rendered pages are reused for the rest of the minute: times on the page move by the minute.
+    const key = `${snapshot.version}|${snapshot.builtAt}|${fresh}|${tz}|${Math.floor(now / 60_000)}`;
+    let rendered = homeCache.get(key);
+    if (!rendered) {
+      const model = homeModel(snapshot, now, { fresh, previewDays: settings.maintenancePreviewDays });
+      rendered = await page(c, "", HomePage({ model, tz, link: (p) => href(p, tz, settings) }), tz);
+      homeCache.set(key, rendered);
+    }
+    return sendPage(c, rendered);
+  })
+  .get("/incidents/:incidentId", async (c) => {
+    const settings = readSettings(c.env);
+    const tz = zoneOf(c, settings);
+    const id = readParam(c, "incidentId", uuid);
+    const { snapshot, fresh: snapFresh } = await snapshotFor(c);
+    const { value: incident, fresh } = await orFromSnapshot(
+      () => loadIncident(c.env.DB, id),
+      () => snapshot.incidents.find((i) => i.id === id) ?? null,
+    );
+    if (!incident) throw notFound(`Incident ${id}`);
+    const names = new Map(snapshot.components.map((x) => [x.id, x.name]));
+    const model = incidentPageModel(
+      incident,
+      snapshot,
+      names,
+      Date.now(),
+      fresh && snapFresh ? null : snapshot.builtAt,
+    );
+    return sendPage(
+      c,
+      await page(c, incident.name, IncidentPage({ model, tz, link: (p) => href(p, tz, settings) }), tz),
+    );
+  })
+  .get("/history", async (c) => {
+    const settings = readSettings(c.env);
+    const tz = zoneOf(c, settings);
+    const { page: n = 1 } = readQuery(
+      c,
+      v.object({ page: v.optional(queryInt(1, 10_000)), tz: v.optional(v.string()) }),
+    );
+    const now = Date.now();
+    const { snapshot } = await snapshotFor(c);
+    const { value: items } = await orFromSnapshot(
+      () => loadHistoryPage(c.env.DB, iso(now), n, HISTORY_PAGE_SIZE),
+      () =>
+        n === 1 ? snapshot.incidents.filter((i) => i.beganAt <= iso(now)).slice(0, HISTORY_PAGE_SIZE) : null,
+    );
+    const more = items.length > HISTORY_PAGE_SIZE;
+    const list = items.slice(0, HISTORY_PAGE_SIZE).map((i) => listItem(i, snapshot.bounds, now));
+    const link = (p: string) => href(p, tz, settings);
+    const body = HistoryPage({
+      months: byMonth(list, (t) => formatMonth(t, tz)),
+      tz,
+      newer: n > 1 ? link(n === 2 ? "/history" : `/history?page=${n - 1}`) : null,
+      older: more ? link(`/history?page=${n + 1}`) : null,
+      link,
+    });
+    return sendPage(c, await page(c, "History", body, tz));
+  })
+  .get("/components/:componentId", async (c) => {
+    const settings = readSettings(c.env);
+    const tz = zoneOf(c, settings);
+    const id = readParam(c, "componentId", uuid);
+    const now = Date.now();
+    const { snapshot, fresh: snapFresh } = await snapshotFor(c);
+    const component = snapshot.components.find((x) => x.id === id);
+    if (!component) throw notFound(`Component ${id}`);
+    const { value: incidents, fresh } = await orFromSnapshot(
+      () => loadComponentIncidents(c.env.DB, id, 50),
+      () => touching(snapshot, id),
+    );
+    const model = componentPageModel(
+      snapshot,
+      component,
+      incidents,
+      now,
+      fresh && snapFresh ? null : snapshot.builtAt,
+    );
+    return sendPage(
+      c,
+      await page(c, component.name, ComponentPage({ model, tz, link: (p) => href(p, tz, settings) }), tz),
+    );
+  });
+
+function touching(snapshot: Snapshot, componentId: string) {
+  return snapshot.incidents.filter((i) => i.impacts.some((m) => m.componentId === componentId));
+}

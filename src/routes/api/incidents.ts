@@ -29,6 +29,7 @@ import {
   UpdateCreate,
   UpdatePatch,
 } from "../../schemas/scs";
+import type { Derived } from "../../snapshot/refresh";
 import { incidentOut, updateOut } from "./present";
 
 const DEFAULT_LIMIT = 100;
@@ -83,6 +84,16 @@ function checkTimes(incident: Pick<Incident, "beganAt" | "endedAt" | "affects">)
   if (problem) throw badField(problem.path, problem.message);
 }
 
+/** The rollups an incident write touches: its components over its span, before and after. */
+function touched(...versions: Pick<Incident, "beganAt" | "endedAt" | "affects">[]): Derived {
+  const now = Date.now();
+  const componentIds = [...new Set(versions.flatMap((i) => i.affects.map((a) => a.reference)))];
+  if (componentIds.length === 0) return {};
+  const from = Math.min(...versions.map((i) => Date.parse(i.beganAt)));
+  const to = Math.max(...versions.map((i) => (i.endedAt ? Date.parse(i.endedAt) : now)));
+  return { rollups: { componentIds, from, to } };
+}
+
 async function loadIncident(db: D1Database, id: string): Promise<Incident> {
   const incident = await getIncident(db, id);
   if (!incident) throw notFound(`Incident ${id}`);
@@ -124,7 +135,12 @@ export const incidents = new Hono<AppEnv>()
       deletedAt: null,
     };
     checkTimes(incident);
-    await commit(c, insertIncident(db, incident), { action: "incident.create", resourceId: incident.id });
+    await commit(
+      c,
+      insertIncident(db, incident),
+      { action: "incident.create", resourceId: incident.id },
+      touched(incident),
+    );
     return c.json({ id: incident.id }, 201);
   })
   .get("/:incidentId", async (c) => {
@@ -158,7 +174,12 @@ export const incidents = new Hono<AppEnv>()
       updatedAt: now,
     };
     checkTimes(next);
-    await commit(c, updateIncident(db, next), { action: "incident.update", resourceId: id });
+    await commit(
+      c,
+      updateIncident(db, next),
+      { action: "incident.update", resourceId: id },
+      touched(current, next),
+    );
     return c.body(null, 204);
   })
   .delete("/:incidentId", requireScope("incidents"), async (c) => {

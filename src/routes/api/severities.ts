@@ -8,8 +8,12 @@ import { readJson, readParam } from "../../http/input";
 import { badField, notFound, Problem } from "../../http/problem";
 import { name } from "../../schemas/common";
 import { SeverityCreate, SeverityPatch } from "../../schemas/scs";
+import type { Derived } from "../../snapshot/refresh";
 
 const severityName = name(100);
+
+/** New bands re-colour every day of history. */
+const ALL_ROLLUPS: Derived = { rollups: { componentIds: null, from: 0, to: Number.MAX_SAFE_INTEGER } };
 
 function checkSet(list: readonly Severity[], status = 400): void {
   const problem = severitySetProblem(list);
@@ -32,10 +36,12 @@ export const severities = new Hono<AppEnv>()
       throw badField("displayName", `a severity named "${input.displayName}" exists`, 409);
     }
     checkSet([...all, input]);
-    await commit(c, [insertSeverity(c.env.DB, input)], {
-      action: "severity.create",
-      resourceId: input.displayName,
-    });
+    await commit(
+      c,
+      [insertSeverity(c.env.DB, input)],
+      { action: "severity.create", resourceId: input.displayName },
+      ALL_ROLLUPS,
+    );
     // The SCS spec answers a created severity with 204.
     return c.body(null, 204);
   })
@@ -53,7 +59,12 @@ export const severities = new Hono<AppEnv>()
       value: patch.value ?? found.value,
     };
     checkSet(all.map((s) => (s === found ? next : s)));
-    await commit(c, [updateSeverity(c.env.DB, key, next)], { action: "severity.update", resourceId: key });
+    await commit(
+      c,
+      [updateSeverity(c.env.DB, key, next)],
+      { action: "severity.update", resourceId: key },
+      ALL_ROLLUPS,
+    );
     return c.body(null, 204);
   })
   .delete("/:severityName", requireScope("admin"), async (c) => {
@@ -69,6 +80,11 @@ export const severities = new Hono<AppEnv>()
       all.filter((s) => s !== found),
       409,
     );
-    await commit(c, [deleteSeverity(c.env.DB, key)], { action: "severity.delete", resourceId: key });
+    await commit(
+      c,
+      [deleteSeverity(c.env.DB, key)],
+      { action: "severity.delete", resourceId: key },
+      ALL_ROLLUPS,
+    );
     return c.body(null, 204);
   });

@@ -1,0 +1,154 @@
+/** The home page's data: everything derived from the snapshot at one moment. */
+import type { ComponentStatus } from "../domain/severity";
+import {
+  componentStatuses,
+  type IncidentImpact,
+  type IncidentStatus,
+  type Indicator,
+  incidentImpact,
+  incidentStatus,
+  isActive,
+  type MaintenanceStatus,
+  maintenanceStatus,
+  pageStatus,
+} from "../domain/status";
+import { DAY_MS, iso, MINUTE_MS } from "../domain/time";
+import type { SnapIncident, Snapshot } from "../snapshot/types";
+import { componentHistory } from "./history";
+
+export type UpdateSummary = { title: string; html: string; createdAt: string };
+
+export type AffectedComponent = { id: string; name: string };
+
+export type IncidentSummary = {
+  id: string;
+  name: string;
+  status: IncidentStatus;
+  impact: IncidentImpact;
+  beganAt: string;
+  latest: UpdateSummary | null;
+  affected: AffectedComponent[];
+};
+
+export type MaintenanceSummary = {
+  id: string;
+  name: string;
+  status: MaintenanceStatus;
+  beganAt: string;
+  endedAt: string | null;
+  latest: UpdateSummary | null;
+  affected: AffectedComponent[];
+};
+
+export type ComponentEntry = {
+  id: string;
+  name: string;
+  description: string | null;
+  status: ComponentStatus;
+  cellsHtml: string;
+  uptime: string;
+  children: ComponentEntry[];
+};
+
+export type HomeModel = {
+  now: string;
+  indicator: Indicator;
+  description: string;
+  incidents: IncidentSummary[];
+  maintenance: MaintenanceSummary[];
+  components: ComponentEntry[];
+  updatedAt: string;
+  /** Set when D1 did not answer and the page shows the last snapshot. */
+  dataAsOf: string | null;
+  /** Set when the cron has not completed a run for 3 minutes. */
+  checksDelayedSince: string | null;
+};
+
+export function latestUpdate(incident: SnapIncident): UpdateSummary | null {
+  const last = incident.updates.reduce<SnapIncident["updates"][number] | null>(
+    (best, u) => (best === null || u.createdAt >= best.createdAt ? u : best),
+    null,
+  );
+  return last ? { title: last.title, html: last.html, createdAt: last.createdAt } : null;
+}
+
+export function affectedComponents(snapshot: Snapshot, incident: SnapIncident): AffectedComponent[] {
+  const names = new Map(snapshot.components.map((c) => [c.id, c.name]));
+  const ids = [...new Set(incident.impacts.map((i) => i.componentId))];
+  return ids.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id) ?? "" }));
+}
+
+export function homeModel(
+  snapshot: Snapshot,
+  nowMs: number,
+  options: { fresh: boolean; previewDays: number; monitored?: boolean },
+): HomeModel {
+  const now = iso(nowMs);
+  const statuses = componentStatuses(snapshot.components, snapshot.incidents, snapshot.bounds, now);
+  const page = pageStatus(
+    snapshot.components.map((c) => statuses.get(c.id) ?? "operational"),
+    snapshot.incidents,
+    snapshot.bounds,
+    now,
+  );
+  const horizon = iso(nowMs + options.previewDays * DAY_MS);
+
+  const incidents = snapshot.incidents
+    .filter((i) => !i.maintenance && isActive(i, now))
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      status: incidentStatus(i, now),
+      impact: incidentImpact(i, snapshot.bounds),
+      beganAt: i.beganAt,
+      latest: latestUpdate(i),
+      affected: affectedComponents(snapshot, i),
+    }));
+
+  const maintenance = snapshot.incidents
+    .filter((i) => i.maintenance && (isActive(i, now) || (i.beganAt > now && i.beganAt <= horizon)))
+    .sort((a, b) => (a.beganAt < b.beganAt ? -1 : 1))
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      status: maintenanceStatus(i, now),
+      beganAt: i.beganAt,
+      endedAt: i.endedAt,
+      latest: latestUpdate(i),
+      affected: affectedComponents(snapshot, i),
+    }));
+
+  const entry = (id: string): ComponentEntry => {
+    const c = snapshot.components.find((x) => x.id === id);
+    if (!c) throw new Error(`component ${id} vanished from the snapshot`);
+    const history = componentHistory(snapshot, c, nowMs);
+    return {
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      status: statuses.get(c.id) ?? "operational",
+      cellsHtml: history.cellsHtml,
+      uptime: history.uptime,
+      children: snapshot.components.filter((x) => x.group === c.id).map((x) => entry(x.id)),
+    };
+  };
+  const known = new Set(snapshot.components.map((c) => c.id));
+  const components = snapshot.components
+    .filter((c) => c.group === null || !known.has(c.group))
+    .map((c) => entry(c.id));
+
+  const lastTick = snapshot.lastTickAt ? Date.parse(snapshot.lastTickAt) : null;
+  const delayed = options.monitored === true && (lastTick === null || nowMs - lastTick > 3 * MINUTE_MS);
+
+  return {
+    now,
+    indicator: page.indicator,
+    description: page.description,
+    incidents,
+    maintenance,
+    components,
+    updatedAt: snapshot.updatedAt,
+    dataAsOf: options.fresh ? null : snapshot.builtAt,
+    checksDelayedSince: delayed ? (snapshot.lastTickAt ?? snapshot.builtAt) : null,
+  };
+}

@@ -1,0 +1,56 @@
+import { bumpDataVersion } from "../db/meta";
+import { HISTORY_DAYS, rollupStatements } from "../db/rollups";
+import { listSeverities } from "../db/severities";
+import { bandBounds } from "../domain/severity";
+import { DAY_MS, dayKey, startOfDay } from "../domain/time";
+import { rebuildSnapshot } from "./publish";
+
+/** What a write changed beyond its own rows. */
+export type Derived = {
+  /** Components (null: all) whose daily rollups cover [from, to] and must be recomputed. */
+  rollups?: { componentIds: string[] | null; from: number; to: number };
+};
+
+/**
+ * Brings rollups and the snapshot up to date after a committed write. A
+ * failure here loses nothing: the data version has moved, and the next cron
+ * run sees the snapshot behind it and repairs both.
+ */
+export async function refreshDerived(env: Env, derived: Derived, now: number): Promise<void> {
+  try {
+    if (derived.rollups) {
+      const bounds = bandBounds(await listSeverities(env.DB));
+      const { componentIds, from, to } = derived.rollups;
+      const statements = await rollupStatements(env.DB, componentIds, from, to, now, bounds);
+      if (statements.length > 0) await env.DB.batch(statements);
+    }
+    await rebuildSnapshot(env, now);
+  } catch (err) {
+    console.error(
+      "refresh after write failed; the next cron run repairs it",
+      err instanceof Error ? err.message : err,
+    );
+  }
+}
+
+/**
+ * The cron's part: finalise yesterday's rollups once the day has rolled over,
+ * and repair anything a failed refresh left behind. Returns true when it rebuilt.
+ */
+export async function keepSnapshotCurrent(
+  env: Env,
+  now: number,
+  snapshotBuiltAt: string | null,
+  behind: boolean,
+): Promise<boolean> {
+  const today = startOfDay(now);
+  const rolledOver = snapshotBuiltAt !== null && snapshotBuiltAt < dayKey(today);
+  if (!behind && !rolledOver && snapshotBuiltAt !== null) return false;
+  const bounds = bandBounds(await listSeverities(env.DB));
+  // A repair recomputes the whole window; a rollover only the day that just ended.
+  const from = behind || snapshotBuiltAt === null ? today - (HISTORY_DAYS - 1) * DAY_MS : today - DAY_MS;
+  const statements = await rollupStatements(env.DB, null, from, now, now, bounds);
+  await env.DB.batch([...statements, bumpDataVersion(env.DB)]);
+  await rebuildSnapshot(env, now);
+  return true;
+}

@@ -1,0 +1,68 @@
+/**
+ * The published snapshot: everything public pages, feeds and the Statuspage
+ * API need, precomputed when data changes. Anything that depends on "now"
+ * (status, today's bar) is derived from it at render time.
+ */
+import type { Severity } from "../domain/severity";
+import type { BandMinutes } from "../domain/uptime";
+
+export const SNAPSHOT_SCHEMA = 1;
+
+export type SnapComponent = {
+  id: string;
+  name: string;
+  description: string | null;
+  group: string | null;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Start of the component's history: its creation, or its earliest impact if older. */
+  existsFrom: string;
+};
+
+export type SnapImpact = { componentId: string; typeId: string; typeName: string; severity: number };
+
+export type SnapUpdate = {
+  id: string;
+  order: number;
+  title: string;
+  /** Markdown source, rendered to safe HTML in `html`. */
+  text: string;
+  html: string;
+  createdAt: string;
+};
+
+export type SnapIncident = {
+  id: string;
+  name: string;
+  description: string;
+  descriptionHtml: string;
+  beganAt: string;
+  endedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  monitoringAt: string | null;
+  phaseName: string;
+  maintenance: boolean;
+  impacts: SnapImpact[];
+  /** Oldest first. */
+  updates: SnapUpdate[];
+};
+
+/** A completed day of a component's history. */
+export type SnapDay = BandMinutes & { day: string; incidents: number };
+
+export type Snapshot = {
+  schema: number;
+  version: number;
+  builtAt: string;
+  /** Latest change to anything the page shows. */
+  updatedAt: string;
+  severities: Severity[];
+  bounds: number[];
+  components: SnapComponent[];
+  incidents: SnapIncident[];
+  /** Completed days (oldest first, up to yesterday) with anything in them, per component. */
+  days: Record<string, SnapDay[]>;
+  lastTickAt: string | null;
+};

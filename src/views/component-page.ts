@@ -1,0 +1,43 @@
+import type { ComponentPageModel } from "../pages/detail";
+import { DayStrip } from "./day-strip";
+import { html, type VNode } from "./html";
+import { IncidentList } from "./incident-list";
+import { Notices } from "./notice";
+import { StatusBadge } from "./status-badge";
+
+type Props = { model: ComponentPageModel; tz: string; link: (path: string) => string };
+
+export function ComponentPage({ model, tz, link }: Props): VNode {
+  const c = model.component;
+  return html`<article class="component-page" aria-labelledby="component-title">
+    <${Notices} dataAsOf=${model.dataAsOf} checksDelayedSince=${null} tz=${tz} />
+    <p class="crumbs"><a href=${link("/")}>Status</a>${model.groupName ? html` · ${model.groupName}` : null}</p>
+    <div class="component-head">
+      <h1 id="component-title">${c.name}</h1>
+      <${StatusBadge} status=${model.status} />
+    </div>
+    ${c.description ? html`<p>${c.description}</p>` : null}
+    <section aria-labelledby="history-h">
+      <h2 id="history-h">Last 90 days</h2>
+      <${DayStrip} name=${c.name} cellsHtml=${model.cellsHtml} uptime=${model.uptime} />
+    </section>
+    ${
+      model.members.length
+        ? html`<section aria-labelledby="members-h">
+          <h2 id="members-h">Components in this group</h2>
+          <ul class="members">
+            ${model.members.map((m) => html`<li><a href=${link(`/components/${m.id}`)}>${m.name}</a> <${StatusBadge} status=${m.status} /></li>`)}
+          </ul>
+        </section>`
+        : null
+    }
+    <section aria-labelledby="incidents-h">
+      <h2 id="incidents-h">Incidents that touched ${c.name}</h2>
+      ${
+        model.incidents.length
+          ? html`<${IncidentList} items=${model.incidents} tz=${tz} link=${(id: string) => link(`/incidents/${id}`)} />`
+          : html`<p>None on record.</p>`
+      }
+    </section>
+  </article>`;
+}

@@ -1,0 +1,31 @@
+import type { MonthGroup } from "../pages/detail";
+import { html, type VNode } from "./html";
+import { IncidentList } from "./incident-list";
+
+type Props = {
+  months: MonthGroup[];
+  tz: string;
+  newer: string | null;
+  older: string | null;
+  link: (path: string) => string;
+};
+
+export function HistoryPage({ months, tz, newer, older, link }: Props): VNode {
+  return html`<div class="history-page">
+    <h1>Incident history</h1>
+    ${
+      months.length
+        ? months.map(
+            (m, n) => html`<section aria-labelledby=${`month-${n}`}>
+            <h2 id=${`month-${n}`}>${m.month}</h2>
+            <${IncidentList} items=${m.items} tz=${tz} link=${(id: string) => link(`/incidents/${id}`)} />
+          </section>`,
+          )
+        : html`<p>No incidents or maintenance on record.</p>`
+    }
+    <nav class="pager" aria-label="Pages">
+      ${newer ? html`<a href=${newer} rel="prev">Newer</a>` : null}
+      ${older ? html`<a href=${older} rel="next">Older</a>` : null}
+    </nav>
+  </div>`;
+}

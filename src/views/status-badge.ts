@@ -1,0 +1,23 @@
+import type { ComponentStatus } from "../domain/severity";
+import { html, type VNode } from "./html";
+import { Icon, type IconName } from "./icons";
+
+export const STATUS_LABEL: Record<ComponentStatus, string> = {
+  operational: "Operational",
+  degraded_performance: "Degraded performance",
+  partial_outage: "Partial outage",
+  major_outage: "Major outage",
+  under_maintenance: "Under maintenance",
+};
+
+export const STATUS_ICON: Record<ComponentStatus, IconName> = {
+  operational: "ok",
+  degraded_performance: "minor",
+  partial_outage: "partial",
+  major_outage: "major",
+  under_maintenance: "maintenance",
+};
+
+export function StatusBadge({ status }: { status: ComponentStatus }): VNode {
+  return html`<span class=${`status s-${STATUS_ICON[status]}`}><${Icon} name=${STATUS_ICON[status]} />${STATUS_LABEL[status]}</span>`;
+}
