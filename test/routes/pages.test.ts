@@ -14,7 +14,6 @@ let web: string;
 let db: string;
 let outage: string;
 let maintenance: string;
-let farMaintenance: string;
 
 beforeAll(async () => {
   const now = Date.now();
@@ -35,7 +34,7 @@ beforeAll(async () => {
     endedAt: iso(now + 2 * DAY + HOUR),
     affects: [{ reference: web, type: IMPACT_TYPES.maintenance, severity: 0 }],
   });
-  farMaintenance = await create("/incidents", {
+  await create("/incidents", {
     displayName: "Far future work",
     beganAt: iso(now + 60 * DAY),
     endedAt: iso(now + 60 * DAY + HOUR),

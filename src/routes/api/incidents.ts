@@ -184,11 +184,13 @@ export const incidents = new Hono<AppEnv>()
   })
   .delete("/:incidentId", requireScope("incidents"), async (c) => {
     const id = readParam(c, "incidentId", uuid);
-    await loadIncident(c.env.DB, id);
-    await commit(c, [deleteIncident(c.env.DB, id, iso(Date.now()))], {
-      action: "incident.delete",
-      resourceId: id,
-    });
+    const current = await loadIncident(c.env.DB, id);
+    await commit(
+      c,
+      [deleteIncident(c.env.DB, id, iso(Date.now()))],
+      { action: "incident.delete", resourceId: id },
+      touched(current),
+    );
     return c.body(null, 204);
   })
   .get("/:incidentId/updates", async (c) => {
