@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { bandBounds, severitySetProblem, statusOf } from "../../src/domain/severity";
-import { componentStatuses, incidentImpact, incidentStatus, maintenanceStatus, pageStatus } from "../../src/domain/status";
+import {
+  componentStatuses,
+  incidentImpact,
+  incidentStatus,
+  maintenanceStatus,
+  pageStatus,
+} from "../../src/domain/status";
 
 const BOUNDS = [33, 66, 100];
 const NOW = "2026-05-01T12:00:00.000Z";
-const incident = (severity: number, extra: Partial<{ beganAt: string; endedAt: string | null; phaseName: string }> = {}) => ({
+const incident = (
+  severity: number,
+  extra: Partial<{ beganAt: string; endedAt: string | null; phaseName: string }> = {},
+) => ({
   beganAt: "2026-05-01T11:00:00.000Z",
   endedAt: null,
   phaseName: "Investigation ongoing",
@@ -44,8 +53,19 @@ describe("severity bands", () => {
 
   it("requires unique names, unique non-zero values and a value of 100", () => {
     expect(severitySetProblem([{ displayName: "x", value: 50 }])?.message).toMatch(/100/);
-    expect(severitySetProblem([{ displayName: "x", value: 100 }, { displayName: "x", value: 5 }])?.path).toBe("displayName");
-    expect(severitySetProblem([{ displayName: "a", value: 0 }, { displayName: "b", value: 0 }, { displayName: "c", value: 100 }])).toBeNull();
+    expect(
+      severitySetProblem([
+        { displayName: "x", value: 100 },
+        { displayName: "x", value: 5 },
+      ])?.path,
+    ).toBe("displayName");
+    expect(
+      severitySetProblem([
+        { displayName: "a", value: 0 },
+        { displayName: "b", value: 0 },
+        { displayName: "c", value: 100 },
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -69,7 +89,10 @@ describe("page indicator", () => {
   });
 
   it("ignores incidents that ended or have not begun", () => {
-    const list = [incident(100, { endedAt: "2026-05-01T11:30:00.000Z" }), incident(100, { beganAt: "2026-05-02T00:00:00.000Z" })];
+    const list = [
+      incident(100, { endedAt: "2026-05-01T11:30:00.000Z" }),
+      incident(100, { beganAt: "2026-05-02T00:00:00.000Z" }),
+    ];
     expect(pageStatus(statuses(list), list, BOUNDS, NOW).indicator).toBe("none");
   });
 });
@@ -92,6 +115,17 @@ describe("incident statuses", () => {
   it("rates impact by the worst severity", () => {
     expect(incidentImpact({ impacts: [], maintenance: false }, BOUNDS)).toBe("none");
     expect(incidentImpact(incident(0), BOUNDS)).toBe("maintenance");
-    expect(incidentImpact({ impacts: [{ componentId: "a", severity: 20 }, { componentId: "b", severity: 70 }], maintenance: false }, BOUNDS)).toBe("critical");
+    expect(
+      incidentImpact(
+        {
+          impacts: [
+            { componentId: "a", severity: 20 },
+            { componentId: "b", severity: 70 },
+          ],
+          maintenance: false,
+        },
+        BOUNDS,
+      ),
+    ).toBe("critical");
   });
 });

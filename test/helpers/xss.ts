@@ -42,7 +42,25 @@ export const XSS_VECTORS: string[] = [
   "<video><source onerror=alert(1)></video>",
 ];
 
-const FORBIDDEN = new Set(["script", "iframe", "object", "embed", "style", "base", "frame", "frameset", "applet", "video", "audio", "source", "math", "details", "textarea", "select", "button"]);
+const FORBIDDEN = new Set([
+  "script",
+  "iframe",
+  "object",
+  "embed",
+  "style",
+  "base",
+  "frame",
+  "frameset",
+  "applet",
+  "video",
+  "audio",
+  "source",
+  "math",
+  "details",
+  "textarea",
+  "select",
+  "button",
+]);
 const OWN_BUTTON = (attrs: Record<string, string>) => attrs.type === "submit";
 
 /**
@@ -60,14 +78,17 @@ export function executableProblems(output: string): string[] {
           if (key.startsWith("on")) problems.push(`<${name} ${key}>`);
           if (["href", "src", "action", "formaction", "data", "xlink:href"].includes(key)) {
             const v = value.trim().toLowerCase();
-            if (/^(javascript|vbscript|data):/.test(v.replace(/\s+/g, ""))) problems.push(`<${name} ${key}="${value}">`);
+            if (/^(javascript|vbscript|data):/.test(v.replace(/\s+/g, "")))
+              problems.push(`<${name} ${key}="${value}">`);
             if (name !== "a" && /^(https?:)?\/\//.test(v)) problems.push(`<${name} ${key}> loads ${value}`);
           }
         }
         if (name === "meta" && attrs["http-equiv"]) problems.push("<meta http-equiv>");
-        if (name === "link" && !["stylesheet", "icon", "alternate"].includes(attrs.rel ?? "")) problems.push(`<link rel=${attrs.rel}>`);
+        if (name === "link" && !["stylesheet", "icon", "alternate"].includes(attrs.rel ?? ""))
+          problems.push(`<link rel=${attrs.rel}>`);
         if (name === "img" && !(attrs.src ?? "").startsWith("/")) problems.push(`<img src=${attrs.src}>`);
-        if (name === "form" && !(attrs.action ?? "").startsWith("/")) problems.push(`<form action=${attrs.action}>`);
+        if (name === "form" && !(attrs.action ?? "").startsWith("/"))
+          problems.push(`<form action=${attrs.action}>`);
       },
     },
     { decodeEntities: true, lowerCaseAttributeNames: true },

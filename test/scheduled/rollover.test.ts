@@ -29,10 +29,17 @@ describe("daily rollups", () => {
     const partial = (await row(comp, todayKey))?.major_minutes ?? 0;
     expect(partial).toBeLessThan(1440);
 
-    const versionBefore = await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<{ value: string }>();
-    await worker.scheduled(createScheduledController({ scheduledTime: new Date(today + DAY + 5 * 60_000), cron: "* * * * *" }), env);
+    const versionBefore = await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<{
+      value: string;
+    }>();
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: new Date(today + DAY + 5 * 60_000), cron: "* * * * *" }),
+      env,
+    );
     expect((await row(comp, todayKey))?.major_minutes).toBeCloseTo(1440, 1);
-    const versionAfter = await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<{ value: string }>();
+    const versionAfter = await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<{
+      value: string;
+    }>();
     expect(Number(versionAfter?.value)).toBeGreaterThan(Number(versionBefore?.value));
   });
 

@@ -7,7 +7,10 @@ const ids: { incidents: string[]; components: string[] } = { incidents: [], comp
 beforeAll(async () => {
   const now = Date.now();
   for (const [n, vector] of XSS_VECTORS.entries()) {
-    const comp = await component(vector.slice(0, 200), { description: vector, labels: { [`k${n}`]: vector } });
+    const comp = await component(vector.slice(0, 200), {
+      description: vector,
+      labels: { [`k${n}`]: vector },
+    });
     ids.components.push(comp);
     const incident = await create("/incidents", {
       displayName: vector.slice(0, 200),
@@ -16,7 +19,9 @@ beforeAll(async () => {
       affects: [{ reference: comp, type: IMPACT_TYPES.unknown, severity: 50 }],
     });
     ids.incidents.push(incident);
-    await api(`/incidents/${incident}/updates`, { body: { displayName: vector.slice(0, 200), description: vector } });
+    await api(`/incidents/${incident}/updates`, {
+      body: { displayName: vector.slice(0, 200), description: vector },
+    });
   }
 }, 60_000);
 
@@ -39,17 +44,24 @@ describe("user text is never executable", () => {
   });
 
   it("on every component page and the history", async () => {
-    for (const id of ids.components) expect(executableProblems(await (await call(`/components/${id}`)).text())).toEqual([]);
+    for (const id of ids.components)
+      expect(executableProblems(await (await call(`/components/${id}`)).text())).toEqual([]);
     expect(executableProblems(await (await call("/history")).text())).toEqual([]);
   });
 
   it("turns unsafe Markdown links into plain text and drops images", async () => {
-    const body = await (await call(`/incidents/${ids.incidents[XSS_VECTORS.indexOf("[click](javascript:alert(1))")]}`)).text();
+    const body = await (
+      await call(`/incidents/${ids.incidents[XSS_VECTORS.indexOf("[click](javascript:alert(1))")]}`)
+    ).text();
     expect(body).toContain("[click](javascript:alert(1))");
     expect(body).not.toContain('href="javascript');
-    const image = await (await call(`/incidents/${ids.incidents[XSS_VECTORS.indexOf("![x](https://evil.example/track.png)")]}`)).text();
+    const image = await (
+      await call(`/incidents/${ids.incidents[XSS_VECTORS.indexOf("![x](https://evil.example/track.png)")]}`)
+    ).text();
     // Images are off: the Markdown image becomes a plain link, which loads nothing.
     expect(image).not.toMatch(/<img[^>]*evil\.example/);
-    expect(image).toContain('<a href="https://evil.example/track.png" rel="nofollow noopener noreferrer">x</a>');
+    expect(image).toContain(
+      '<a href="https://evil.example/track.png" rel="nofollow noopener noreferrer">x</a>',
+    );
   });
 });

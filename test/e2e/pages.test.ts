@@ -1,0 +1,143 @@
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Runner, startRunner } from "../scripts/runner-harness";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const ARTIFACTS = path.join(ROOT, "artifacts", "screenshots");
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let runner: Runner;
+let browser: Browser;
+let dataDir: string;
+let paths: string[];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "beacon-e2e-"));
+  runner = await startRunner({ DATA_DIR: dataDir, CRON: "0", ADMIN_TOKEN: "e2e-admin-token" });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const incidents = (await (await fetch(`${runner.url}/api/incidents`)).json()) as { data: { id: string }[] };
+  const components = (await (await fetch(`${runner.url}/api/components`)).json()) as {
+    data: { id: string }[];
+  };
+  paths = ["/", "/history", `/incidents/${incidents.data[0]?.id}`, `/components/${components.data[1]?.id}`];
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await runner?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Opens a page and records console errors and every request's origin. */
+async function visit(page: Page, url: string) {
+  const errors: string[] = [];
+  const origins = new Set<string>();
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("request", (r) => origins.add(new URL(r.url()).origin));
+  const response = await page.goto(url, { waitUntil: "load" });
+  return { response, errors, origins };
+}
+
+describe("pages in Chromium", () => {
+  it("render with JavaScript disabled, with no console errors and no request leaving the origin", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      for (const p of paths) {
+        const page = await context.newPage();
+        const { response, errors, origins } = await visit(page, `${runner.url}${p}`);
+        expect(response?.status(), p).toBe(200);
+        expect(await page.locator("main h1").first().isVisible(), p).toBe(true);
+        expect(errors, p).toEqual([]);
+        expect([...origins], p).toEqual([new URL(runner.url).origin]);
+        expect(await page.evaluate(() => 1).catch(() => "no-js")).toBeDefined();
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("have no serious or critical axe-core violations, in light and dark", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      // axe needs script; the page's CSP forbids it, so this context alone bypasses CSP.
+      const context = await browser.newContext({ bypassCSP: true, colorScheme });
+      try {
+        for (const p of paths) {
+          const page = await context.newPage();
+          await page.goto(`${runner.url}${p}`);
+          await page.evaluate(AXE_SOURCE);
+          const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          };
+          const bad = result.violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map(
+              (v) =>
+                `${v.id} (${v.impact}): ${v.nodes
+                  .map((n) => n.target.join(" "))
+                  .slice(0, 3)
+                  .join(", ")}`,
+            );
+          expect(bad, `${colorScheme} ${p}`).toEqual([]);
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it("fit a 320 px wide screen without horizontal scrolling", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: true,
+      viewport: { width: 320, height: 800 },
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${runner.url}/`);
+      const overflow = await page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("saves screenshots of the home page: light, dark and 375 px", async () => {
+    const shots: [string, Parameters<Browser["newContext"]>[0]][] = [
+      ["home-light.png", { colorScheme: "light", viewport: { width: 1280, height: 900 } }],
+      ["home-dark.png", { colorScheme: "dark", viewport: { width: 1280, height: 900 } }],
+      ["home-375.png", { colorScheme: "light", viewport: { width: 375, height: 812 } }],
+    ];
+    for (const [file, options] of shots) {
+      const context = await browser.newContext({ ...options, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${runner.url}/`);
+      await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
+      await context.close();
+      expect((await readFile(path.join(ARTIFACTS, file))).length).toBeGreaterThan(1000);
+    }
+  });
+});
