@@ -105,9 +105,10 @@ export function observedMinutes(
   return Math.max(0, (to - from) / MINUTE_MS - nodataMinutes);
 }
 
-/** "99.95%" with two decimals, never rounding a non-perfect day up to 100%. */
+/** "100%", or "99.95%" with two decimals, never rounding a day with downtime up to 100%. */
 export function formatUptime(ratio: number | null): string {
   if (ratio === null) return "no data";
+  if (ratio >= 1) return "100%";
   const pct = Math.floor(ratio * 10_000) / 100;
   return `${pct.toFixed(2)}%`;
 }

@@ -2,7 +2,20 @@ import type { Context } from "hono";
 
 export const PAGE_CACHE_CONTROL = "public, max-age=30, stale-while-revalidate=60";
 
-export type RenderedPage = { body: string; etag: string };
+export type RenderedPage = { body: string | Uint8Array<ArrayBuffer>; etag: string };
+
+let isolateTag: string | null = null;
+
+/**
+ * A strong ETag for a page rendered from exactly `inputs` by this isolate's
+ * code: same tag, same bytes. The isolate's random tag stands in for the code
+ * version (randomness is not allowed at global scope, hence the lazy start).
+ * Hashing a large page would cost more than rendering it.
+ */
+export function inputsEtag(inputs: string): string {
+  isolateTag ??= crypto.randomUUID().slice(0, 8);
+  return `"${isolateTag}-${inputs.replace(/[^\w.-]/g, "_")}"`;
+}
 
 export async function strongEtag(body: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body)));

@@ -2,7 +2,7 @@
  * A component's 90-day bar and uptime, from the snapshot's finished days plus
  * today so far. The finished days are rendered once per snapshot and reused.
  */
-import { DAY_MS, dayKey, startOfDay } from "../domain/time";
+import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
 import {
   addMinutes,
   type BandMinutes,
@@ -10,6 +10,7 @@ import {
   dayLevel,
   downtimeMinutes,
   formatUptime,
+  type Interval,
   NO_MINUTES,
   observedMinutes,
   uptimeRatio,
@@ -20,26 +21,62 @@ import { formatDay } from "../views/time";
 
 export const BAR_DAYS = 90;
 
-type Finished = { html: string; down: number; observed: number; minutes: BandMinutes };
+type Finished = {
+  id: string;
+  html: string;
+  bytes: Uint8Array | null;
+  down: number;
+  observed: number;
+  minutes: BandMinutes;
+};
 
-const finishedCache = new WeakMap<Snapshot, Map<string, Finished>>();
+/**
+ * Finished days by content: a component's id, the day, its existence, the
+ * bands and its rollups. A new snapshot reuses the bars of every component
+ * whose history did not change.
+ */
+const finishedCache = new Map<string, Finished>();
+const finishedById = new Map<string, Finished>();
+let nextId = 0;
+
+const dayNames = new Map<string, string>();
+
+function dayName(day: string): string {
+  let name = dayNames.get(day);
+  if (!name) {
+    if (dayNames.size > 1000) dayNames.clear();
+    name = formatDay(day);
+    dayNames.set(day, name);
+  }
+  return name;
+}
 
 function label(day: string, level: string, ratio: number | null, incidents: number): string {
-  if (level === "nodata") return `${formatDay(day)}: no data`;
+  if (level === "nodata") return `${dayName(day)}: no data`;
   const count = incidents === 0 ? "no incidents" : incidents === 1 ? "1 incident" : `${incidents} incidents`;
-  return `${formatDay(day)}: ${formatUptime(ratio)} uptime, ${count}`;
+  return `${dayName(day)}: ${formatUptime(ratio)} uptime, ${count}`;
+}
+
+const todayCells = new Map<string, string>();
+
+/** Today's cell changes by the minute, but only among a few shapes: reuse their markup. */
+function todayCellHtml(level: DayCellProps["level"], text: string): string {
+  const key = `${level}|${text}`;
+  let html = todayCells.get(key);
+  if (!html) {
+    if (todayCells.size > 2000) todayCells.clear();
+    html = renderCells([{ level, label: text }]);
+    todayCells.set(key, html);
+  }
+  return html;
 }
 
 function finishedDays(snapshot: Snapshot, component: SnapComponent, today: number): Finished {
-  let perSnapshot = finishedCache.get(snapshot);
-  if (!perSnapshot) {
-    perSnapshot = new Map();
-    finishedCache.set(snapshot, perSnapshot);
-  }
-  const key = `${component.id}@${today}`;
-  const hit = perSnapshot.get(key);
+  const days = snapshot.days[component.id] ?? [];
+  const key = `${component.id}@${today}@${component.existsFrom}@${snapshot.bounds.join(",")}@${JSON.stringify(days)}`;
+  const hit = finishedCache.get(key);
   if (hit) return hit;
-  const rows = new Map((snapshot.days[component.id] ?? []).map((d) => [d.day, d]));
+  const rows = new Map(days.map((d) => [d.day, d]));
   const existsFrom = Date.parse(component.existsFrom);
   const cells: DayCellProps[] = [];
   let down = 0;
@@ -60,50 +97,87 @@ function finishedDays(snapshot: Snapshot, component: SnapComponent, today: numbe
     }
     cells.push({ level, label: label(day, level, uptimeRatio(dayDown, seen), row?.incidents ?? 0) });
   }
-  const result = { html: renderCells(cells), down, observed, minutes };
-  perSnapshot.set(key, result);
+  const result = { id: String(nextId++), html: renderCells(cells), bytes: null, down, observed, minutes };
+  finishedCache.set(key, result);
+  finishedById.set(result.id, result);
   return result;
 }
 
-export type ComponentHistory = { cellsHtml: string; uptime: string; ratio: number | null };
+/** Bounds the cache between renders (never during one, whose placeholders must resolve). */
+export function trimHistoryCache(max = 2000): void {
+  if (finishedCache.size <= max) return;
+  finishedCache.clear();
+  finishedById.clear();
+}
+
+export type ComponentHistory = {
+  /** All 90 cells. */
+  cellsHtml: string;
+  /** The 89 finished days, identified for reuse as bytes (see `pastCellBytes`). */
+  pastKey: string;
+  todayHtml: string;
+  uptime: string;
+  ratio: number | null;
+};
+
+const encoder = new TextEncoder();
+
+/** The finished days of a bar as bytes, encoded once. */
+export function pastCellBytes(id: string): Uint8Array | null {
+  const finished = finishedById.get(id);
+  if (!finished) return null;
+  finished.bytes ??= encoder.encode(finished.html);
+  return finished.bytes;
+}
+
+type TodaySpans = { intervals: Interval[]; incidents: number };
+
+/** Today's impacts per component, gathered in one pass over the snapshot's incidents. */
+export function todaySpans(snapshot: Snapshot, nowMs: number): Map<string, TodaySpans> {
+  const now = iso(nowMs);
+  const dayStart = iso(startOfDay(nowMs));
+  const out = new Map<string, TodaySpans>();
+  for (const incident of snapshot.incidents) {
+    if (incident.beganAt >= now || (incident.endedAt !== null && incident.endedAt <= dayStart)) continue;
+    const start = Date.parse(incident.beganAt);
+    const end = incident.endedAt ? Date.parse(incident.endedAt) : null;
+    const counted = new Set<string>();
+    for (const impact of incident.impacts) {
+      const spans = out.get(impact.componentId) ?? { intervals: [], incidents: 0 };
+      spans.intervals.push({ start, end, severity: impact.severity });
+      if (!counted.has(impact.componentId)) spans.incidents += 1;
+      counted.add(impact.componentId);
+      out.set(impact.componentId, spans);
+    }
+  }
+  return out;
+}
+
+const NO_SPANS: TodaySpans = { intervals: [], incidents: 0 };
 
 export function componentHistory(
   snapshot: Snapshot,
   component: SnapComponent,
-  now: number,
+  nowMs: number,
+  today: Map<string, TodaySpans> = todaySpans(snapshot, nowMs),
 ): ComponentHistory {
-  const today = startOfDay(now);
-  const finished = finishedDays(snapshot, component, today);
-  const todayIso = new Date(today).toISOString();
-  const intervals = [];
-  let incidents = 0;
-  for (const incident of snapshot.incidents) {
-    if (
-      incident.beganAt >= new Date(now).toISOString() ||
-      (incident.endedAt !== null && incident.endedAt <= todayIso)
-    )
-      continue;
-    const own = incident.impacts.filter((i) => i.componentId === component.id);
-    if (own.length === 0) continue;
-    incidents += 1;
-    for (const impact of own) {
-      intervals.push({
-        start: Date.parse(incident.beganAt),
-        end: incident.endedAt ? Date.parse(incident.endedAt) : null,
-        severity: impact.severity,
-      });
-    }
-  }
-  const m = bandMinutes(intervals, snapshot.bounds, today, now);
-  const seen = observedMinutes(today, Date.parse(component.existsFrom), now);
+  const dayStart = startOfDay(nowMs);
+  const finished = finishedDays(snapshot, component, dayStart);
+  const spans = today.get(component.id) ?? NO_SPANS;
+  const m = bandMinutes(spans.intervals, snapshot.bounds, dayStart, nowMs);
+  const seen = observedMinutes(dayStart, Date.parse(component.existsFrom), nowMs);
   const level = dayLevel(m, seen);
   const todayDown = downtimeMinutes(m);
-  const todayCell = renderCells([
-    {
-      level,
-      label: `${label(dayKey(today), level, uptimeRatio(todayDown, seen), incidents)} (today, so far)`,
-    },
-  ]);
+  const todayHtml = todayCellHtml(
+    level,
+    `${label(dayKey(dayStart), level, uptimeRatio(todayDown, seen), spans.incidents)} (today, so far)`,
+  );
   const ratio = uptimeRatio(finished.down + todayDown, finished.observed + seen);
-  return { cellsHtml: finished.html + todayCell, uptime: formatUptime(ratio), ratio };
+  return {
+    cellsHtml: finished.html + todayHtml,
+    pastKey: finished.id,
+    todayHtml,
+    uptime: formatUptime(ratio),
+    ratio,
+  };
 }

@@ -13,8 +13,8 @@ import {
   pageStatus,
 } from "../domain/status";
 import { DAY_MS, iso, MINUTE_MS } from "../domain/time";
-import type { SnapIncident, Snapshot } from "../snapshot/types";
-import { componentHistory } from "./history";
+import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
+import { componentHistory, todaySpans, trimHistoryCache } from "./history";
 
 export type UpdateSummary = { title: string; html: string; createdAt: string };
 
@@ -45,6 +45,7 @@ export type ComponentEntry = {
   name: string;
   description: string | null;
   status: ComponentStatus;
+  /** Markup of the bar, with the finished days as a placeholder filled in by `renderHome`. */
   cellsHtml: string;
   uptime: string;
   children: ComponentEntry[];
@@ -63,6 +64,13 @@ export type HomeModel = {
   /** Set when the cron has not completed a run for 3 minutes. */
   checksDelayedSince: string | null;
 };
+
+/** Escaped user text can never contain "<!--", so this marker cannot be forged. */
+export function pastPlaceholder(key: string): string {
+  return `<!--past:${key}-->`;
+}
+
+export const PAST_PLACEHOLDER = /<!--past:([\w@-]+)-->/;
 
 export function latestUpdate(incident: SnapIncident): UpdateSummary | null {
   const last = incident.updates.reduce<SnapIncident["updates"][number] | null>(
@@ -118,24 +126,28 @@ export function homeModel(
       affected: affectedComponents(snapshot, i),
     }));
 
-  const entry = (id: string): ComponentEntry => {
-    const c = snapshot.components.find((x) => x.id === id);
-    if (!c) throw new Error(`component ${id} vanished from the snapshot`);
-    const history = componentHistory(snapshot, c, nowMs);
+  trimHistoryCache();
+  const today = todaySpans(snapshot, nowMs);
+  const known = new Set(snapshot.components.map((c) => c.id));
+  const members = new Map<string, SnapComponent[]>();
+  for (const c of snapshot.components) {
+    if (c.group !== null && known.has(c.group)) members.set(c.group, [...(members.get(c.group) ?? []), c]);
+  }
+  const entry = (c: SnapComponent): ComponentEntry => {
+    const children = (members.get(c.id) ?? []).map(entry);
+    // A group is a heading for its members; only leaves carry a bar.
+    const history = children.length ? null : componentHistory(snapshot, c, nowMs, today);
     return {
       id: c.id,
       name: c.name,
       description: c.description,
       status: statuses.get(c.id) ?? "operational",
-      cellsHtml: history.cellsHtml,
-      uptime: history.uptime,
-      children: snapshot.components.filter((x) => x.group === c.id).map((x) => entry(x.id)),
+      cellsHtml: history ? `${pastPlaceholder(history.pastKey)}${history.todayHtml}` : "",
+      uptime: history?.uptime ?? "",
+      children,
     };
   };
-  const known = new Set(snapshot.components.map((c) => c.id));
-  const components = snapshot.components
-    .filter((c) => c.group === null || !known.has(c.group))
-    .map((c) => entry(c.id));
+  const components = snapshot.components.filter((c) => c.group === null || !known.has(c.group)).map(entry);
 
   const lastTick = snapshot.lastTickAt ? Date.parse(snapshot.lastTickAt) : null;
   const delayed = options.monitored === true && (lastTick === null || nowMs - lastTick > 3 * MINUTE_MS);

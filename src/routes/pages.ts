@@ -2,11 +2,11 @@ import { type Context, Hono } from "hono";
 import * as v from "valibot";
 import { iso } from "../domain/time";
 import type { AppEnv } from "../env";
-import { PageCache, type RenderedPage, sendPage, strongEtag } from "../http/cached-page";
+import { inputsEtag, PageCache, type RenderedPage, sendPage, strongEtag } from "../http/cached-page";
 import { readParam, readQuery } from "../http/input";
 import { notFound } from "../http/problem";
 import { byMonth, componentPageModel, incidentPageModel, listItem } from "../pages/detail";
-import { homeModel } from "../pages/home";
+import { renderHome } from "../pages/render-home";
 import { queryInt, uuid } from "../schemas/common";
 import { readSettings, type Settings } from "../settings";
 import { currentSnapshot } from "../snapshot/current";
@@ -15,7 +15,6 @@ import { rebuildSnapshot } from "../snapshot/publish";
 import type { Snapshot } from "../snapshot/types";
 import { ComponentPage } from "../views/component-page";
 import { HistoryPage } from "../views/history-page";
-import { HomePage } from "../views/home-page";
 import { IncidentPage } from "../views/incident-page";
 import { href, renderDocument } from "../views/layout";
 import { formatMonth, isTimeZone } from "../views/time";
@@ -33,20 +32,21 @@ function snapshotFor(c: Context<AppEnv>) {
   return currentSnapshot(c.env, () => rebuildSnapshot(c.env, Date.now()));
 }
 
-async function page(
-  c: Context<AppEnv>,
-  title: string,
-  body: Parameters<typeof renderDocument>[0]["body"],
-  tz: string,
-): Promise<RenderedPage> {
+type Body = Parameters<typeof renderDocument>[0]["body"];
+
+function renderPage(c: Context<AppEnv>, title: string, body: Body, tz: string): string {
   const settings = readSettings(c.env);
-  const html = renderDocument({
+  return renderDocument({
     title: title ? `${title} · ${settings.pageName}` : settings.pageName,
     settings,
     tz,
     path: c.req.path,
     body,
   });
+}
+
+async function page(c: Context<AppEnv>, title: string, body: Body, tz: string): Promise<RenderedPage> {
+  const html = renderPage(c, title, body, tz);
   return { body: html, etag: await strongEtag(html) };
 }
 
@@ -72,11 +72,10 @@ export const pages = new Hono<AppEnv>()
     const now = Date.now();
     const { snapshot, fresh } = await snapshotFor(c);
     // Rendered pages are reused for the rest of the minute: times on the page move by the minute.
-    const key = `${snapshot.version}|${snapshot.builtAt}|${fresh}|${tz}|${Math.floor(now / 60_000)}`;
+    const key = `${snapshot.version}.${snapshot.builtAt}.${fresh ? 1 : 0}.${tz}.${Math.floor(now / 60_000)}`;
     let rendered = homeCache.get(key);
     if (!rendered) {
-      const model = homeModel(snapshot, now, { fresh, previewDays: settings.maintenancePreviewDays });
-      rendered = await page(c, "", HomePage({ model, tz, link: (p) => href(p, tz, settings) }), tz);
+      rendered = { body: renderHome(settings, snapshot, now, tz, fresh), etag: inputsEtag(key) };
       homeCache.set(key, rendered);
     }
     return sendPage(c, rendered);

@@ -64,6 +64,6 @@ describe("weighting and levels", () => {
 
   it("never rounds a day with downtime up to 100%", () => {
     expect(formatUptime(uptimeRatio(0.1, 1440))).toBe("99.99%");
-    expect(formatUptime(uptimeRatio(0, 1440))).toBe("100.00%");
+    expect(formatUptime(uptimeRatio(0, 1440))).toBe("100%");
   });
 });

@@ -72,14 +72,12 @@ describe("GET /", () => {
 
   it("gives every day of a bar a text alternative with the same text in title", async () => {
     const body = await (await call("/")).text();
-    const cells = [
-      ...body.matchAll(/<li class="d l-(\w+)" title="([^"]+)"><span class="vh">([^<]+)<\/span><\/li>/g),
-    ];
+    const cells = [...body.matchAll(/<li class="l-(\w+)" title="([^"]+)"><span>([^<]+)<\/span><\/li>/g)];
     expect(cells.length).toBeGreaterThanOrEqual(90 * 2);
     for (const [, , title, text] of cells) expect(title).toBe(text);
     expect(
       cells.some(([, , title]) =>
-        /\d{1,2} \w+ \d{4}: (\d+\.\d{2}% uptime, (no|\d+) incidents?|no data)/.test(title ?? ""),
+        /\d{1,2} \w+ \d{4}: (\d+(\.\d{2})?% uptime, (no|\d+) incidents?|no data)/.test(title ?? ""),
       ),
     ).toBe(true);
   });
@@ -88,7 +86,7 @@ describe("GET /", () => {
     const body = await (await call("/")).text();
     const start = body.indexOf('aria-label="Daily status of Web app');
     const strip = body.slice(start, body.indexOf("</ol>", start));
-    const levels = [...strip.matchAll(/class="d l-(\w+)"/g)].map((m) => m[1]);
+    const levels = [...strip.matchAll(/<li class="l-(\w+)"/g)].map((m) => m[1]);
     expect(levels).toHaveLength(90);
     expect(levels.slice(0, 89).every((l) => l === "nodata")).toBe(true);
     expect(levels[89]).toBe("ok");
@@ -98,7 +96,7 @@ describe("GET /", () => {
     const res = await call("/");
     expect(res.headers.get("Cache-Control")).toBe("public, max-age=30, stale-while-revalidate=60");
     const etag = res.headers.get("ETag");
-    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(etag).toMatch(/^"[\w.-]+"$/);
     const again = await call("/", { headers: { "If-None-Match": etag ?? "" } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
