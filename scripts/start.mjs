@@ -61,6 +61,8 @@ async function main() {
     host: config.host,
     port: config.port,
     unsafeTriggerHandlers: true,
+    // One log line per request costs a loopback round trip in Miniflare.
+    logRequests: config.logRequests,
     log: new Log(LogLevel.INFO),
   });
   const url = await mf.ready;

@@ -16,5 +16,6 @@ export function runnerConfig(env) {
     seedDemo: env.SEED_DEMO !== "0",
     adminToken: env.ADMIN_TOKEN || "",
     cron: env.CRON !== "0",
+    logRequests: env.LOG_REQUESTS === "1",
   };
 }

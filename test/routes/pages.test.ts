@@ -1,11 +1,12 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { forgetSnapshot } from "../../src/snapshot/current";
+import { forgetSnapshot, RECHECK_MS } from "../../src/snapshot/current";
 import { faultyD1, faultyKV } from "../helpers/faults";
 import { api, call, component, create, IMPACT_TYPES } from "../helpers/request";
 import { callWith } from "../helpers/worker";
 
 const HOUR = 3_600_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DAY = 24 * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -110,16 +111,19 @@ describe("GET /", () => {
     expect(after).toContain("Brand new component");
   });
 
-  it("touches D1 once per view when the snapshot is fresh", async () => {
+  it("touches D1 at most once per view: once to confirm the snapshot, then not for RECHECK_MS", async () => {
     await call("/");
+    await sleep(RECHECK_MS + 20);
     const { db: counted, counter } = faultyD1(env.DB);
-    const res = await callWith({ DB: counted }, "/");
-    expect(res.status).toBe(200);
+    expect((await callWith({ DB: counted }, "/")).status).toBe(200);
+    expect(counter.calls).toBe(1);
+    expect((await callWith({ DB: counted }, "/")).status).toBe(200);
     expect(counter.calls).toBe(1);
   });
 
   it("serves the last snapshot with a visible notice when D1 fails", async () => {
     await call("/");
+    await sleep(RECHECK_MS + 20);
     const { db: failing } = faultyD1(env.DB, { failOn: "all" });
     const res = await callWith({ DB: failing }, "/");
     expect(res.status).toBe(200);

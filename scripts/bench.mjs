@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// `npm run bench`: the performance budgets, measured in one run on this machine.
+// Prints a table and writes bench-results.json (a flat object of numbers),
+// keeping keys that other benchmarks (such as `npm run load`) wrote there.
+//
+// - Inside workerd (vitest-pool-workers, bench/*.bench-test.ts): render CPU
+//   time of the home page for 50 components, and D1 queries per view.
+// - Against `npm start` on loopback: page bytes for 20 components, and
+//   throughput of `/` against a static file served by the same runtime.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { ROOT } from "./lib/config.mjs";
+import { startRunner } from "./lib/runner-process.mjs";
+
+const run = promisify(execFile);
+const RESULTS = path.join(ROOT, "bench-results.json");
+const TOKEN = "bench-admin-token";
+
+/** Budgets: [key, comparison, limit]. */
+const BUDGETS = [
+  ["page_render_ms_median", "<=", 1],
+  ["page_bytes_gzip", "<=", 15_360],
+  ["page_vs_static_throughput_ratio", ">=", 0.7],
+  ["page_d1_queries", "<=", 1],
+];
+
+async function inWorkerd() {
+  const { stdout } = await run(
+    path.join(ROOT, "node_modules", ".bin", "vitest"),
+    ["run", "--config", "vitest.bench.config.ts", "--reporter=verbose"],
+    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+  );
+  const line = stdout.split("\n").find((l) => l.includes("BENCH_RESULT "));
+  if (!line) throw new Error(`the workerd benchmark printed no result:\n${stdout.slice(-2000)}`);
+  return JSON.parse(line.slice(line.indexOf("BENCH_RESULT ") + 13).replace(/\u001b\[[0-9;]*m/g, ""));
+}
+
+/** @param {string} url @param {string} path @param {unknown} body */
+async function post(url, path, body) {
+  const res = await fetch(`${url}/api${path}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`POST ${path} → ${res.status} ${await res.text()}`);
+  return /** @type {{ id: string }} */ (await res.json()).id;
+}
+
+/** 20 components (4 groups of 4), an active incident, a resolved one and a maintenance. */
+async function seedTwenty(url) {
+  const leaves = [];
+  for (let g = 0; g < 4; g++) {
+    const group = await post(url, "/components", { displayName: `Region ${g + 1}`, position: g });
+    for (let m = 0; m < 4; m++) {
+      leaves.push(
+        await post(url, "/components", { displayName: `Service ${g + 1}.${m + 1}`, group, position: m }),
+      );
+    }
+  }
+  const now = Date.now();
+  const type = "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a02";
+  await post(url, "/incidents", {
+    displayName: "Elevated error rates",
+    description: "We are investigating elevated error rates on the **API**.",
+    beganAt: new Date(now - 30 * 60_000).toISOString(),
+    affects: [{ reference: leaves[0], type, severity: 60 }],
+  });
+  await post(url, "/incidents", {
+    displayName: "Database failover",
+    beganAt: new Date(now - 3 * 86_400_000).toISOString(),
+    endedAt: new Date(now - 3 * 86_400_000 + 40 * 60_000).toISOString(),
+    affects: [{ reference: leaves[3], type, severity: 100 }],
+  });
+  await post(url, "/incidents", {
+    displayName: "Network upgrade",
+    beganAt: new Date(now + 2 * 86_400_000).toISOString(),
+    endedAt: new Date(now + 2 * 86_400_000 + 3_600_000).toISOString(),
+    affects: [{ reference: leaves[5], type: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a03", severity: 0 }],
+  });
+}
+
+/** @param {string} url */
+async function requestsPerSecond(url) {
+  const result = await autocannon({ url, connections: 10, duration: 8, pipelining: 1 });
+  if (result.errors || result.non2xx)
+    throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+  return result.requests.average;
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function againstRunner() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-bench-"));
+  const runner = await startRunner({ DATA_DIR: dataDir, SEED_DEMO: "0", CRON: "0", ADMIN_TOKEN: TOKEN });
+  try {
+    await seedTwenty(runner.url);
+    const html = Buffer.from(await (await fetch(`${runner.url}/`)).arrayBuffer());
+    const css = Buffer.from(await (await fetch(`${runner.url}/style.css`)).arrayBuffer());
+    const gzip = gzipSync(html).length + gzipSync(css).length;
+
+    // Alternate the two targets so that machine noise hits both alike.
+    const page = [];
+    const file = [];
+    for (let round = 0; round < 3; round++) {
+      file.push(await requestsPerSecond(`${runner.url}/style.css`));
+      page.push(await requestsPerSecond(`${runner.url}/`));
+    }
+    return {
+      page_bytes_gzip: gzip,
+      page_bytes_html_20_components: html.length,
+      page_rps_median: Math.round(median(page)),
+      static_rps_median: Math.round(median(file)),
+      page_vs_static_throughput_ratio: Number((median(page) / median(file)).toFixed(3)),
+    };
+  } finally {
+    await runner.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const results = { ...(await inWorkerd()), ...(await againstRunner()) };
+  let previous = {};
+  try {
+    previous = JSON.parse(await readFile(RESULTS, "utf8"));
+  } catch {}
+  await writeFile(RESULTS, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+
+  let failed = 0;
+  console.log("metric                              value        budget    ok");
+  for (const [key, value] of Object.entries(results)) {
+    const budget = BUDGETS.find(([k]) => k === key);
+    const ok = budget ? (budget[1] === "<=" ? value <= budget[2] : value >= budget[2]) : null;
+    if (ok === false) failed += 1;
+    console.log(
+      `${key.padEnd(35)} ${String(value).padStart(10)}   ${budget ? `${budget[1]} ${budget[2]}`.padStart(9) : "".padStart(9)}   ${ok === null ? "" : ok ? "yes" : "NO"}`,
+    );
+  }
+  console.log(`\nwrote ${path.relative(process.cwd(), RESULTS)}`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
