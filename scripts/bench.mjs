@@ -51,7 +51,7 @@ async function post(url, path, body) {
   return /** @type {{ id: string }} */ (await res.json()).id;
 }
 
-/** 20 components (4 groups of 4), an active incident, a resolved one and a maintenance. */
+/** 20 components (4 groups of 4), an active incident, a resolved one and a maintenance. @param {string} url */
 async function seedTwenty(url) {
   const leaves = [];
   for (let g = 0; g < 4; g++) {
@@ -92,6 +92,7 @@ async function requestsPerSecond(url) {
   return result.requests.average;
 }
 
+/** @param {number[]} values */
 function median(values) {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
