@@ -17,6 +17,11 @@ declare global {
        * ADMIN_TOKEN is the bootstrap admin token (`wrangler secret put ADMIN_TOKEN`).
        */
       ADMIN_TOKEN?: string;
+      /**
+       * Optional Queue for probes (see README, "Monitors at scale"). Not in
+       * wrangler.toml by default, so `wrangler types` cannot see it.
+       */
+      PROBE_QUEUE?: Queue<import("./scheduled/run").ProbeQueueMessage>;
     }
   }
 }

@@ -5,7 +5,8 @@ import { securityHeaders } from "./http/security-headers";
 import { api } from "./routes/api";
 import { health } from "./routes/health";
 import { pages } from "./routes/pages";
-import { runTick } from "./scheduled/run";
+import { probeQueued } from "./scheduled/monitors";
+import { liveProbeDeps, type ProbeQueueMessage, runTick } from "./scheduled/run";
 
 const app = new Hono<AppEnv>();
 
@@ -18,10 +19,19 @@ app.onError(onError);
 
 export default {
   fetch: app.fetch,
+  async queue(batch, env) {
+    for (const message of batch.messages) {
+      await probeQueued(env, message.body.minute, message.body.ids, liveProbeDeps());
+      message.ack();
+    }
+  },
   async scheduled(controller, env) {
     const outcome = await runTick(env, controller.scheduledTime);
+    const when = new Date(outcome.minute * 60_000).toISOString();
     console.log(
-      `cron ${new Date(outcome.minute * 60_000).toISOString()} ${outcome.claimed ? "ran" : "skipped: already ran"}`,
+      outcome.claimed
+        ? `cron ${when} ran: ${outcome.probed} probed, ${outcome.queued} queued`
+        : `cron ${when} skipped: already ran`,
     );
   },
-} satisfies ExportedHandler<Env>;
+} satisfies ExportedHandler<Env, ProbeQueueMessage>;

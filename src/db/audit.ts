@@ -48,6 +48,20 @@ export function auditStatement(
     .bind(entry.at, caller.tokenId, caller.name, entry.method, entry.path, entry.action, entry.resourceId);
 }
 
+/** The audit row of a write the scheduler made on its own. */
+export function auditCronStatement(
+  db: D1Database,
+  at: string,
+  action: string,
+  resourceId: string | null,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      "INSERT INTO audit_log (at, token_id, token_name, method, path, action, resource_id) VALUES (?1, 'scheduler', 'cron', 'CRON', '/scheduled', ?2, ?3)",
+    )
+    .bind(at, action, resourceId);
+}
+
 export const REVOKED_DURING_WRITE = "audit_log.token_id";
 
 export async function listAudit(db: D1Database, limit: number, before?: number): Promise<AuditEntry[]> {

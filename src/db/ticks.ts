@@ -1,29 +1,117 @@
-/** Cron runs: the per-minute lease and the record of completed runs. */
+/** Cron runs: the per-minute claim, the monitor leases, and the record of each run. */
 
 const RING_MINUTES = 2880;
 
 export type TickRecord = { minute: number; startedAt: string; finishedAt: string | null };
 
+export type ClaimResult = "claimed" | "replay" | "lease-conflict";
+
 /**
- * Claims the cron minute. Returns false when another invocation already holds
- * it (or a later minute has taken the same ring slot).
+ * Claims the cron minute and leases `monitorIds` for it, atomically: the row
+ * is written only if no other live run holds a lease on any of them. A minute
+ * that already ran (or whose ring slot a later minute took) is a replay.
  */
-export async function claimTick(db: D1Database, minute: number, startedAt: string): Promise<boolean> {
+export async function claimTick(
+  db: D1Database,
+  minute: number,
+  startedAt: string,
+  monitorIds: readonly string[] = [],
+  leaseUntil: string = startedAt,
+): Promise<ClaimResult> {
+  const slot = minute % RING_MINUTES;
+  const leased = JSON.stringify(monitorIds);
   const result = await db
     .prepare(
-      `INSERT INTO ticks (slot, minute, started_at) VALUES (?1, ?2, ?3)
-       ON CONFLICT(slot) DO UPDATE SET minute = excluded.minute, started_at = excluded.started_at, finished_at = NULL
+      `INSERT INTO ticks (slot, minute, started_at, leased, lease_until)
+       SELECT ?1, ?2, ?3, ?4, ?5
+       WHERE NOT EXISTS (
+         SELECT 1 FROM ticks t, json_each(t.leased) l
+         WHERE t.slot <> ?1 AND t.lease_until > ?3 AND l.value IN (SELECT value FROM json_each(?4)))
+       ON CONFLICT (slot) DO UPDATE SET minute = excluded.minute, started_at = excluded.started_at,
+         finished_at = NULL, leased = excluded.leased, lease_until = excluded.lease_until, samples = NULL, schedule = NULL
        WHERE ticks.minute < excluded.minute`,
     )
-    .bind(minute % RING_MINUTES, minute, startedAt)
+    .bind(slot, minute, startedAt, leased, leaseUntil)
     .run();
-  return result.meta.changes === 1;
+  if (result.meta.changes === 1) return "claimed";
+  const row = await db
+    .prepare("SELECT minute FROM ticks WHERE slot = ?1")
+    .bind(slot)
+    .first<{ minute: number }>();
+  return row && row.minute >= minute ? "replay" : "lease-conflict";
 }
 
-export function finishTickStatement(db: D1Database, minute: number, finishedAt: string): D1PreparedStatement {
+/**
+ * Finishes a run: its results, and the schedule (last probed minute per
+ * monitor) merged into the latest finished run's, so overlapping runs lose
+ * nothing. The lease is released unless `keepLease` (queued probes still run).
+ */
+export function finishTickStatement(
+  db: D1Database,
+  minute: number,
+  finishedAt: string,
+  samples: Record<string, unknown> = {},
+  probed: Record<string, number> = {},
+  keepLease = false,
+): D1PreparedStatement {
   return db
-    .prepare("UPDATE ticks SET finished_at = ?1 WHERE slot = ?2 AND minute = ?3")
-    .bind(finishedAt, minute % RING_MINUTES, minute);
+    .prepare(
+      `UPDATE ticks SET finished_at = ?1,
+         samples = json_patch(COALESCE(samples, '{}'), ?4),
+         schedule = json_patch(
+           COALESCE((SELECT schedule FROM ticks WHERE finished_at IS NOT NULL AND schedule IS NOT NULL ORDER BY minute DESC LIMIT 1), '{}'),
+           ?5),
+         lease_until = CASE WHEN ?6 THEN lease_until ELSE ?1 END
+       WHERE slot = ?2 AND minute = ?3`,
+    )
+    .bind(
+      finishedAt,
+      minute % RING_MINUTES,
+      minute,
+      JSON.stringify(samples),
+      JSON.stringify(probed),
+      keepLease ? 1 : 0,
+    );
+}
+
+/** Adds results of queued probes to their run's row. */
+export function addSamplesStatement(
+  db: D1Database,
+  minute: number,
+  samples: Record<string, unknown>,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      "UPDATE ticks SET samples = json_patch(COALESCE(samples, '{}'), ?3) WHERE slot = ?1 AND minute = ?2",
+    )
+    .bind(minute % RING_MINUTES, minute, JSON.stringify(samples));
+}
+
+/** What planning needs: when each monitor was last probed, and which are leased by live runs. */
+export async function probePlanState(
+  db: D1Database,
+  now: string,
+): Promise<{ schedule: Record<string, number>; leased: Set<string> }> {
+  const [schedule, leases] = await db.batch([
+    db.prepare(
+      "SELECT schedule FROM ticks WHERE finished_at IS NOT NULL AND schedule IS NOT NULL ORDER BY minute DESC LIMIT 1",
+    ),
+    db.prepare("SELECT leased FROM ticks WHERE lease_until > ?1").bind(now),
+  ]);
+  const row = schedule?.results?.[0] as { schedule: string } | undefined;
+  const leased = new Set<string>();
+  for (const r of (leases?.results ?? []) as { leased: string }[])
+    for (const id of JSON.parse(r.leased) as string[]) leased.add(id);
+  return { schedule: row ? (JSON.parse(row.schedule) as Record<string, number>) : {}, leased };
+}
+
+/** Monitor ids that already have a result in a run (a redelivered queue message skips them). */
+export async function sampledIds(db: D1Database, minute: number): Promise<Set<string>> {
+  const row = await db
+    .prepare("SELECT samples FROM ticks WHERE slot = ?1 AND minute = ?2")
+    .bind(minute % RING_MINUTES, minute)
+    .first<{ samples: string | null }>();
+  return new Set(Object.keys(row?.samples ? (JSON.parse(row.samples) as object) : {}));
 }
 
 export async function lastFinishedTick(db: D1Database): Promise<TickRecord | null> {
@@ -33,4 +121,21 @@ export async function lastFinishedTick(db: D1Database): Promise<TickRecord | nul
     )
     .first<{ minute: number; started_at: string; finished_at: string | null }>();
   return row ? { minute: row.minute, startedAt: row.started_at, finishedAt: row.finished_at } : null;
+}
+
+/** One monitor's samples over a range of minutes, for its latency chart. */
+export async function monitorSamples(
+  db: D1Database,
+  monitorId: string,
+  fromMinute: number,
+): Promise<{ minute: number; sample: [number | null, number, number | null, string | null] }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT minute, json_extract(samples, '$."' || ?1 || '"') AS s FROM ticks
+       WHERE minute >= ?2 AND samples IS NOT NULL AND json_extract(samples, '$."' || ?1 || '"') IS NOT NULL
+       ORDER BY minute`,
+    )
+    .bind(monitorId, fromMinute)
+    .all<{ minute: number; s: string }>();
+  return results.map((r) => ({ minute: r.minute, sample: JSON.parse(r.s) }));
 }

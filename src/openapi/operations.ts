@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import { queryInt, uuid } from "../schemas/common";
+import * as mon from "../schemas/monitors";
 import * as scs from "../schemas/scs";
 import * as tok from "../schemas/tokens";
 
@@ -354,6 +355,70 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     query: tok.AuditQuery,
     responses: { 200: list(tok.AuditOut) },
+  },
+  // Beacon: monitors and heartbeats
+  {
+    method: "get",
+    path: "/monitors",
+    operationId: "listMonitors",
+    summary: "List monitors with their state; secret header values are never returned.",
+    tag: "monitor",
+    auth: "admin",
+    query: tok.ListQuery,
+    responses: { 200: list(mon.MonitorOut) },
+  },
+  {
+    method: "post",
+    path: "/monitors",
+    operationId: "createMonitor",
+    summary:
+      "Create an http, tcp or heartbeat monitor. A heartbeat monitor's ping secret is returned only now.",
+    tag: "monitor",
+    auth: "admin",
+    body: mon.MonitorInput,
+    responses: { 201: mon.MonitorCreated },
+  },
+  {
+    method: "get",
+    path: "/monitors/{monitorId}",
+    operationId: "getMonitor",
+    summary: "Get a monitor.",
+    tag: "monitor",
+    auth: "admin",
+    params: { monitorId: uuid },
+    responses: { 200: data(mon.MonitorOut) },
+  },
+  {
+    method: "patch",
+    path: "/monitors/{monitorId}",
+    operationId: "updateMonitor",
+    summary:
+      "Update a monitor: fields are merged, headers merge by name (null removes one), and the result is validated whole.",
+    tag: "monitor",
+    auth: "admin",
+    params: { monitorId: uuid },
+    body: mon.MonitorPatch,
+    responses: { 204: null },
+  },
+  {
+    method: "delete",
+    path: "/monitors/{monitorId}",
+    operationId: "deleteMonitor",
+    summary: "Delete a monitor.",
+    tag: "monitor",
+    auth: "admin",
+    params: { monitorId: uuid },
+    responses: { 204: null },
+  },
+  {
+    method: "post",
+    path: "/heartbeats/{secret}",
+    operationId: "heartbeat",
+    summary: "A heartbeat ping; the secret in the path is the credential.",
+    tag: "monitor",
+    auth: "public",
+    params: { secret: v.string() },
+    responses: { 204: null },
   },
   {
     method: "get",

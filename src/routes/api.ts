@@ -3,8 +3,10 @@ import { cors } from "hono/cors";
 import type { AppEnv } from "../env";
 import { audit } from "./api/audit";
 import { components } from "./api/components";
+import { heartbeats } from "./api/heartbeats";
 import { impactTypes } from "./api/impact-types";
 import { incidents } from "./api/incidents";
+import { monitors } from "./api/monitors";
 import { openapi } from "./api/openapi";
 import { phases } from "./api/phases";
 import { severities } from "./api/severities";
@@ -37,4 +39,6 @@ export const api = new Hono<AppEnv>()
   .route("/incidents", incidents)
   .route("/tokens", tokens)
   .route("/audit", audit)
+  .route("/monitors", monitors)
+  .route("/heartbeats", heartbeats)
   .route("/openapi.json", openapi);

@@ -1,30 +1,99 @@
+import { connect } from "cloudflare:sockets";
+import { listEnabledMonitors } from "../db/monitors";
 import { kvPublication, readStoredSnapshot, snapshotState } from "../db/snapshot";
-import { claimTick, finishTickStatement } from "../db/ticks";
+import { claimTick, finishTickStatement, probePlanState } from "../db/ticks";
+import type { ProbeResult } from "../domain/monitor-state";
 import { iso } from "../domain/time";
+import type { ProbeDeps } from "../probes/run";
 import { publishToKv } from "../snapshot/publish";
 import { keepSnapshotCurrent } from "../snapshot/refresh";
 import type { Snapshot } from "../snapshot/types";
+import { finaliseMonitorDays } from "./monitor-days";
+import { applyResults, chooseDue, leaseMs, probeAll, QUEUE_BATCH, sampleOf } from "./monitors";
 import { epochMinute } from "./tick-time";
 
-export type TickOutcome = { minute: number; claimed: boolean };
+export type TickOutcome = { minute: number; claimed: boolean; probed: number; queued: number };
+
+export type ProbeQueueMessage = { minute: number; ids: string[] };
+
+export const DEFAULT_MAX_PROBES = 40;
+
+/** The real network: fetch and cloudflare:sockets. Tests and benchmarks pass their own. */
+export function liveProbeDeps(): ProbeDeps {
+  return {
+    fetch: (input, init) => fetch(input, init),
+    connect: (address) => connect(address),
+    now: () => Date.now(),
+  };
+}
+
+export function maxProbes(env: Env): number {
+  const n = Number.parseInt(env.MAX_PROBES_PER_RUN ?? "", 10);
+  return Number.isFinite(n) && n >= 0 ? n : DEFAULT_MAX_PROBES;
+}
 
 /**
- * One cron run for the minute containing `now`. Replaying a minute that has
- * already run does nothing.
+ * One cron run for the minute containing `now`: lease and probe the due
+ * monitors, apply their results, keep the snapshot current. Replaying a
+ * minute that has already run does nothing.
  */
-export async function runTick(env: Env, now: number): Promise<TickOutcome> {
+export async function runTick(
+  env: Env,
+  now: number,
+  deps: ProbeDeps = liveProbeDeps(),
+): Promise<TickOutcome> {
   const minute = epochMinute(now);
-  const claimed = await claimTick(env.DB, minute, iso(now));
-  if (!claimed) return { minute, claimed };
+  const startedAt = iso(now);
+  const [monitors, plan] = await Promise.all([
+    listEnabledMonitors(env.DB),
+    probePlanState(env.DB, startedAt),
+  ]);
+  let due = chooseDue(monitors, plan.schedule, plan.leased, minute, maxProbes(env));
+  let claim = await claimTick(
+    env.DB,
+    minute,
+    startedAt,
+    due.map((m) => m.id),
+    iso(now + leaseMs(due)),
+  );
+  if (claim === "replay") return { minute, claimed: false, probed: 0, queued: 0 };
+  if (claim === "lease-conflict") {
+    // Another run leased some of them in the meantime: leave all to the next run.
+    due = [];
+    claim = await claimTick(env.DB, minute, startedAt);
+    if (claim !== "claimed") return { minute, claimed: false, probed: 0, queued: 0 };
+  }
+
+  const probed = Object.fromEntries(due.map((m) => [m.id, minute]));
+  let samples: Record<string, unknown> = {};
+  let queued = 0;
+  if (due.length > 0 && env.PROBE_QUEUE) {
+    const batches: { body: ProbeQueueMessage }[] = [];
+    for (let i = 0; i < due.length; i += QUEUE_BATCH) {
+      batches.push({ body: { minute, ids: due.slice(i, i + QUEUE_BATCH).map((m) => m.id) } });
+    }
+    await env.PROBE_QUEUE.sendBatch(batches);
+    queued = due.length;
+  } else if (due.length > 0) {
+    const results = await probeAll(due, deps);
+    samples = Object.fromEntries(due.map((m, i) => [m.id, sampleOf(results[i] as ProbeResult)]));
+    await applyResults(
+      env,
+      due.map((monitor, i) => ({ monitor, result: results[i] as ProbeResult })),
+      deps.now(),
+    );
+  }
+  await finishTickStatement(env.DB, minute, iso(deps.now()), samples, probed, queued > 0).run();
   await maintainSnapshot(env, now);
-  await finishTickStatement(env.DB, minute, iso(now)).run();
-  return { minute, claimed };
+  return { minute, claimed: true, probed: due.length - queued, queued };
 }
 
 /** Day rollover, repairs after a failed refresh, and the KV copy that writes held back. */
 async function maintainSnapshot(env: Env, now: number): Promise<void> {
   const stored = await snapshotState(env.DB);
   const behind = !stored || stored.version < stored.dataVersion;
+  const rolledOver = stored !== null && stored.builtAt.slice(0, 10) < iso(now).slice(0, 10);
+  if (rolledOver) await finaliseMonitorDays(env.DB, now);
   if (await keepSnapshotCurrent(env, now, stored?.builtAt ?? null, behind)) return;
   if (!stored) return;
   const kv = await kvPublication(env.DB);

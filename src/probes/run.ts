@@ -1,0 +1,62 @@
+import type { Monitor } from "../db/monitors";
+import { DEFAULT_EXPECTED, parseStatusEntry, type StatusRange } from "../domain/expected-status";
+import type { ProbeResult } from "../domain/monitor-state";
+import { checkHeartbeat } from "./heartbeat";
+import { type FetchLike, probeHttp } from "./http";
+import { type ConnectLike, probeTcp } from "./tcp";
+
+export type ProbeDeps = { fetch: FetchLike; connect: ConnectLike; now: () => number };
+
+/** Runs one monitor's check. Never throws: every failure is a result. */
+export async function runProbe(m: Monitor, deps: ProbeDeps): Promise<ProbeResult> {
+  try {
+    const c = m.config;
+    if (m.kind === "heartbeat") {
+      return checkHeartbeat(
+        m.lastHeartbeatAt,
+        m.createdAt,
+        m.intervalSeconds,
+        Number(c.graceSeconds ?? 60),
+        deps.now(),
+      );
+    }
+    if (m.kind === "tcp") {
+      return await probeTcp(
+        {
+          host: String(c.host),
+          port: Number(c.port),
+          timeoutMs: Number(c.timeoutMs ?? 10_000),
+          degradedAfterMs: (c.degradedAfterMs as number | null) ?? null,
+        },
+        deps.connect,
+      );
+    }
+    const expected = ((c.expectedStatus as (string | number)[] | undefined) ?? [])
+      .map(parseStatusEntry)
+      .filter((r): r is StatusRange => r !== null);
+    return await probeHttp(
+      {
+        url: String(c.url),
+        method: String(c.method ?? "GET"),
+        headers: (c.headers as Record<string, string> | undefined) ?? {},
+        body: (c.body as string | null | undefined) ?? null,
+        expected: expected.length ? expected : DEFAULT_EXPECTED,
+        bodyContains: (c.bodyContains as string | null | undefined) ?? null,
+        bodyNotContains: (c.bodyNotContains as string | null | undefined) ?? null,
+        timeoutMs: Number(c.timeoutMs ?? 10_000),
+        degradedAfterMs: (c.degradedAfterMs as number | null | undefined) ?? null,
+        followRedirects: Boolean(c.followRedirects),
+      },
+      deps.fetch,
+    );
+  } catch (err) {
+    return {
+      at: deps.now(),
+      health: "down",
+      latencyMs: null,
+      statusCode: null,
+      reason: "error",
+      detail: err instanceof Error ? err.message.slice(0, 120) : "the check failed",
+    };
+  }
+}

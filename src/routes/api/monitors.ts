@@ -1,0 +1,199 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { requireScope } from "../../auth/middleware";
+import { newToken, sha256Hex } from "../../auth/secrets";
+import { getComponent } from "../../db/components";
+import { getImpactType } from "../../db/impact-types";
+import {
+  deleteMonitor,
+  getMonitor,
+  insertMonitor,
+  listMonitors,
+  type Monitor,
+  updateMonitor,
+} from "../../db/monitors";
+import { INITIAL_STATE } from "../../domain/monitor-state";
+import { iso } from "../../domain/time";
+import type { AppEnv } from "../../env";
+import { commit } from "../../http/commit";
+import { readJson, readParam, readQuery, validate } from "../../http/input";
+import { badField, notFound } from "../../http/problem";
+import { uuid } from "../../schemas/common";
+import { MonitorInput, MonitorPatch } from "../../schemas/monitors";
+import { ListQuery } from "../../schemas/tokens";
+
+const COMMON = [
+  "displayName",
+  "kind",
+  "intervalSeconds",
+  "failureThreshold",
+  "recoveryThreshold",
+  "component",
+  "impactType",
+  "severity",
+  "degradedSeverity",
+  "enabled",
+] as const;
+
+/** Header names that carry secrets: their values are write-only. */
+const SECRET_HEADER =
+  /^(authorization|proxy-authorization|cookie)$|key|token|secret|password|passwd|auth|session|signature|credential/i;
+
+function configOf(input: MonitorInput): Record<string, unknown> {
+  const config: Record<string, unknown> = { ...input };
+  for (const key of COMMON) delete config[key];
+  return config;
+}
+
+/** The monitor as an API client sees it: secret header values never leave. */
+function monitorOut(m: Monitor) {
+  const config = { ...m.config };
+  const headers = (config.headers as Record<string, string> | undefined) ?? undefined;
+  const secretHeaders: string[] = [];
+  if (headers) {
+    const shown: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (SECRET_HEADER.test(name)) secretHeaders.push(name);
+      else shown[name] = value;
+    }
+    config.headers = shown;
+  }
+  return {
+    id: m.id,
+    displayName: m.displayName,
+    kind: m.kind,
+    ...config,
+    ...(m.kind === "http" ? { secretHeaders } : {}),
+    intervalSeconds: m.intervalSeconds,
+    failureThreshold: m.failureThreshold,
+    recoveryThreshold: m.recoveryThreshold,
+    component: m.componentId,
+    impactType: m.impactTypeId,
+    severity: m.severity,
+    degradedSeverity: m.degradedSeverity,
+    enabled: m.enabled,
+    status: m.state.status,
+    lastReason: m.state.lastReason,
+    incident: m.state.incidentId,
+    lastHeartbeatAt: m.kind === "heartbeat" ? m.lastHeartbeatAt : undefined,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+  };
+}
+
+/** Back to input shape, secret header values included, for merging a PATCH. */
+function inputOf(m: Monitor): Record<string, unknown> {
+  return {
+    ...m.config,
+    displayName: m.displayName,
+    kind: m.kind,
+    intervalSeconds: m.intervalSeconds,
+    failureThreshold: m.failureThreshold,
+    recoveryThreshold: m.recoveryThreshold,
+    component: m.componentId,
+    impactType: m.impactTypeId,
+    severity: m.severity,
+    degradedSeverity: m.degradedSeverity,
+    enabled: m.enabled,
+  };
+}
+
+async function checkReferences(db: D1Database, input: MonitorInput): Promise<void> {
+  if (input.component) {
+    const c = await getComponent(db, input.component);
+    if (!c || c.deletedAt) throw badField("component", `component ${input.component} does not exist`);
+  }
+  if (input.impactType) {
+    const t = await getImpactType(db, input.impactType);
+    if (!t || t.deletedAt) throw badField("impactType", `impact type ${input.impactType} does not exist`);
+  }
+}
+
+function toMonitor(
+  input: MonitorInput,
+  base: Pick<Monitor, "id" | "createdAt" | "state" | "heartbeatHash" | "lastHeartbeatAt">,
+  now: string,
+): Monitor {
+  return {
+    ...base,
+    displayName: input.displayName,
+    kind: input.kind,
+    config: configOf(input),
+    intervalSeconds: input.intervalSeconds,
+    failureThreshold: input.failureThreshold,
+    recoveryThreshold: input.recoveryThreshold,
+    componentId: input.component ?? null,
+    impactTypeId: input.impactType ?? null,
+    severity: input.severity,
+    degradedSeverity: input.degradedSeverity ?? null,
+    enabled: input.enabled,
+    updatedAt: now,
+    deletedAt: null,
+  };
+}
+
+/** Monitors: admin only. A heartbeat monitor's ping secret is shown once, at creation. */
+export const monitors = new Hono<AppEnv>()
+  .use(requireScope("admin"))
+  .get("/", async (c) => {
+    const { limit } = readQuery(c, ListQuery);
+    return c.json({ data: (await listMonitors(c.env.DB, limit ?? 500)).map(monitorOut) });
+  })
+  .post("/", async (c) => {
+    const input = await readJson(c, MonitorInput);
+    await checkReferences(c.env.DB, input);
+    const now = iso(Date.now());
+    const secret = input.kind === "heartbeat" ? newToken("hb_") : null;
+    const monitor = toMonitor(
+      input,
+      {
+        id: crypto.randomUUID(),
+        createdAt: now,
+        state: INITIAL_STATE,
+        heartbeatHash: secret ? await sha256Hex(secret) : null,
+        lastHeartbeatAt: null,
+      },
+      now,
+    );
+    await commit(c, [insertMonitor(c.env.DB, monitor)], { action: "monitor.create", resourceId: monitor.id });
+    return c.json(secret ? { id: monitor.id, heartbeatSecret: secret } : { id: monitor.id }, 201);
+  })
+  .get("/:monitorId", async (c) => {
+    const id = readParam(c, "monitorId", uuid);
+    const m = await getMonitor(c.env.DB, id);
+    if (!m) throw notFound(`Monitor ${id}`);
+    return c.json({ data: monitorOut(m) });
+  })
+  .patch("/:monitorId", async (c) => {
+    const id = readParam(c, "monitorId", uuid);
+    const patch = await readJson(c, MonitorPatch);
+    const current = await getMonitor(c.env.DB, id);
+    if (!current) throw notFound(`Monitor ${id}`);
+    const merged: Record<string, unknown> = { ...inputOf(current), ...patch };
+    // Headers merge by name, and null removes one, so secret values need not be sent again.
+    if (v.is(v.record(v.string(), v.unknown()), patch.headers)) {
+      const headers = { ...((current.config.headers as Record<string, string> | undefined) ?? {}) };
+      for (const [name, value] of Object.entries(patch.headers)) {
+        if (value === null) delete headers[name];
+        else headers[name] = value as string;
+      }
+      merged.headers = headers;
+    }
+    if (patch.kind !== undefined && patch.kind !== current.kind) {
+      throw badField("kind", "cannot change; create a new monitor instead");
+    }
+    const input = validate(MonitorInput, merged);
+    await checkReferences(c.env.DB, input);
+    const next = toMonitor(input, current, iso(Date.now()));
+    await commit(c, [updateMonitor(c.env.DB, next)], { action: "monitor.update", resourceId: id });
+    return c.body(null, 204);
+  })
+  .delete("/:monitorId", async (c) => {
+    const id = readParam(c, "monitorId", uuid);
+    if (!(await getMonitor(c.env.DB, id))) throw notFound(`Monitor ${id}`);
+    await commit(c, [deleteMonitor(c.env.DB, id, iso(Date.now()))], {
+      action: "monitor.delete",
+      resourceId: id,
+    });
+    return c.body(null, 204);
+  });

@@ -1,0 +1,46 @@
+import { HISTORY_DAYS } from "../db/rollups";
+import { DAY_MS, dayKey, startOfDay } from "../domain/time";
+
+/**
+ * Rolls yesterday's samples up into one row per monitor (checks, failures,
+ * covered and down minutes, average and p95 latency), in SQL so the cron's CPU
+ * time stays small, and prunes rollups older than 90 days. Runs once, at the
+ * first run of a day; running it again rewrites the same rows.
+ */
+export async function finaliseMonitorDays(db: D1Database, now: number): Promise<void> {
+  const today = startOfDay(now);
+  const from = (today - DAY_MS) / 60_000;
+  const to = today / 60_000;
+  const day = dayKey(today - DAY_MS);
+  await db.batch([
+    db
+      .prepare(
+        `WITH s AS (
+           SELECT j.key AS monitor_id, json_extract(j.value, '$[0]') AS latency, json_extract(j.value, '$[1]') AS health
+           FROM ticks t, json_each(t.samples) j WHERE t.minute >= ?1 AND t.minute < ?2 AND t.samples IS NOT NULL),
+         ranked AS (
+           SELECT monitor_id, latency, ROW_NUMBER() OVER (PARTITION BY monitor_id ORDER BY latency) AS rn,
+                  COUNT(*) OVER (PARTITION BY monitor_id) AS n
+           FROM s WHERE latency IS NOT NULL),
+         p95 AS (SELECT monitor_id, latency FROM ranked WHERE rn = (n * 95 + 99) / 100),
+         agg AS (
+           SELECT monitor_id, COUNT(*) AS checks, SUM(health = 2) AS failures, SUM(health = 1) AS slow,
+                  AVG(latency) AS latency_avg FROM s GROUP BY monitor_id)
+         INSERT INTO monitor_days (monitor_id, day, checks, failures, slow, covered_minutes, down_minutes, slow_minutes,
+                                   latency_avg_ms, latency_p95_ms)
+         SELECT a.monitor_id, ?3, a.checks, a.failures, a.slow,
+                MIN(1440, a.checks * m.interval_seconds / 60.0),
+                MIN(1440, a.failures * m.interval_seconds / 60.0),
+                MIN(1440, a.slow * m.interval_seconds / 60.0),
+                a.latency_avg, p.latency
+         FROM agg a JOIN monitors m ON m.id = a.monitor_id LEFT JOIN p95 p ON p.monitor_id = a.monitor_id
+         WHERE true
+         ON CONFLICT (monitor_id, day) DO UPDATE SET checks = excluded.checks, failures = excluded.failures,
+           slow = excluded.slow, covered_minutes = excluded.covered_minutes, down_minutes = excluded.down_minutes,
+           slow_minutes = excluded.slow_minutes, latency_avg_ms = excluded.latency_avg_ms, latency_p95_ms = excluded.latency_p95_ms`,
+      )
+      .bind(from, to, day),
+    db.prepare("DELETE FROM monitor_days WHERE day < ?1").bind(dayKey(today - HISTORY_DAYS * DAY_MS)),
+    db.prepare("DELETE FROM component_days WHERE day < ?1").bind(dayKey(today - HISTORY_DAYS * DAY_MS)),
+  ]);
+}
