@@ -13,9 +13,7 @@ const secret = v.pipe(v.string(), v.regex(/^hb_[A-Za-z0-9_-]{43}$/, "must be a h
  * POST /api/heartbeats/{secret}: a service says it is alive. The secret is
  * the credential; only its SHA-256 is stored. Each ping writes one row.
  */
-export const heartbeats = new Hono<AppEnv>().on(["POST", "GET", "HEAD"], "/:secret", async (c) => {
-  if (c.req.method !== "POST")
-    throw new Problem(405, "Send heartbeats with POST", { headers: { Allow: "POST" } });
+export const heartbeats = new Hono<AppEnv>().post("/:secret", async (c) => {
   const value = readParam(c, "secret", secret);
   const monitor = await findMonitorByHeartbeat(c.env.DB, await sha256Hex(value));
   if (!monitor || monitor.kind !== "heartbeat")
