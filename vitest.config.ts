@@ -17,6 +17,10 @@ export default defineConfig(async () => {
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
                 bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: TEST_ADMIN_TOKEN },
+                // The optional probe queue, so the queue path runs for real; tests
+                // of the inline path pass an env without it.
+                queueProducers: { PROBE_QUEUE: { queueName: "beacon-probes" } },
+                queueConsumers: { "beacon-probes": { maxBatchTimeout: 0.05, maxRetries: 2 } },
               },
             }),
           ],
@@ -24,6 +28,7 @@ export default defineConfig(async () => {
             name: "worker",
             include: ["test/{db,domain,routes,views,scheduled,snapshot,probes,notify,auth}/**/*.test.ts"],
             setupFiles: ["./test/apply-migrations.ts"],
+            globalSetup: ["./test/setup/upstream.ts"],
           },
         },
         {

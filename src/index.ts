@@ -6,7 +6,7 @@ import { api } from "./routes/api";
 import { health } from "./routes/health";
 import { pages } from "./routes/pages";
 import { probeQueued } from "./scheduled/monitors";
-import { liveProbeDeps, type ProbeQueueMessage, runTick } from "./scheduled/run";
+import { anchored, liveProbeDeps, type ProbeQueueMessage, runTick } from "./scheduled/run";
 
 const app = new Hono<AppEnv>();
 
@@ -21,7 +21,8 @@ export default {
   fetch: app.fetch,
   async queue(batch, env) {
     for (const message of batch.messages) {
-      await probeQueued(env, message.body.minute, message.body.ids, liveProbeDeps());
+      const { minute, at, ids } = message.body;
+      await probeQueued(env, minute, ids, anchored(liveProbeDeps(), at));
       message.ack();
     }
   },

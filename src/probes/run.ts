@@ -9,6 +9,12 @@ export type ProbeDeps = { fetch: FetchLike; connect: ConnectLike; now: () => num
 
 /** Runs one monitor's check. Never throws: every failure is a result. */
 export async function runProbe(m: Monitor, deps: ProbeDeps): Promise<ProbeResult> {
+  // Results carry the run's clock, so a replayed run records its own time.
+  const at = deps.now();
+  return { ...(await check(m, deps)), at };
+}
+
+async function check(m: Monitor, deps: ProbeDeps): Promise<ProbeResult> {
   try {
     const c = m.config;
     if (m.kind === "heartbeat") {

@@ -1,7 +1,7 @@
 import type { ProbeResult } from "../domain/monitor-state";
 import { classifyError } from "./classify";
 
-type Socket = { opened: Promise<unknown>; close(): Promise<void> };
+type Socket = { opened: Promise<unknown>; closed: Promise<unknown>; close(): Promise<void> };
 export type ConnectLike = (address: { hostname: string; port: number }) => Socket;
 
 export type TcpProbe = { host: string; port: number; timeoutMs: number; degradedAfterMs: number | null };
@@ -19,6 +19,8 @@ export async function probeTcp(p: TcpProbe, connect: ConnectLike): Promise<Probe
   let socket: Socket | null = null;
   try {
     socket = connect({ hostname: p.host, port: p.port });
+    // Whichever loses the race must not surface as an unhandled rejection.
+    socket.closed.catch(() => {});
     await Promise.race([socket.opened, timeout]);
     const latencyMs = Date.now() - started;
     if (p.degradedAfterMs && latencyMs > p.degradedAfterMs) {
@@ -33,6 +35,7 @@ export async function probeTcp(p: TcpProbe, connect: ConnectLike): Promise<Probe
     }
     return { at: started, health: "up", latencyMs, statusCode: null, reason: null, detail: null };
   } catch (err) {
+    socket?.opened.catch(() => {});
     const { reason, detail } = classifyError(err);
     return { at: started, health: "down", latencyMs: null, statusCode: null, reason, detail };
   } finally {

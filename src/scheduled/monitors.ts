@@ -38,10 +38,14 @@ export function chooseDue(
     .slice(0, cap);
 }
 
-/** How long a run may hold its leases: every probe in waves of six, plus slack. */
+/**
+ * How long a run may hold its leases: every probe in waves of six, plus a
+ * minute of slack, so a slow run still holds them when the next minute's run
+ * plans. Finishing releases them.
+ */
 export function leaseMs(monitors: readonly Monitor[]): number {
   const longest = Math.max(1000, ...monitors.map((m) => Number(m.config.timeoutMs ?? 10_000)));
-  return Math.ceil(monitors.length / PROBE_CONCURRENCY) * longest + 30_000;
+  return Math.ceil(monitors.length / PROBE_CONCURRENCY) * longest + 60_000;
 }
 
 export async function probeAll(monitors: readonly Monitor[], deps: ProbeDeps): Promise<ProbeResult[]> {
@@ -127,7 +131,8 @@ export async function applyResults(
     const open = s.monitor.state.incidentId ? (incidents.get(s.monitor.state.incidentId) ?? null) : null;
     const effect = effectOf(db, s.monitor, s.transition, open, firstPhase, lastPhaseOrder, now);
     const state = { ...s.state, incidentId: effect.incidentId };
-    const statements = [saveState(db, s.monitor.id, s.monitor.state, state), ...effect.statements];
+    // The incident goes in before the state that points at it (foreign key).
+    const statements = [...effect.statements, saveState(db, s.monitor.id, s.monitor.state, state)];
     if (effect.action) {
       statements.push(
         auditCronStatement(db, iso(now), effect.action, effect.incidentId ?? open?.id ?? null),

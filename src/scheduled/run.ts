@@ -14,7 +14,14 @@ import { epochMinute } from "./tick-time";
 
 export type TickOutcome = { minute: number; claimed: boolean; probed: number; queued: number };
 
-export type ProbeQueueMessage = { minute: number; ids: string[] };
+/** A batch of leased monitors for the queue consumer; `at` is the run's "now". */
+export type ProbeQueueMessage = { minute: number; at: number; ids: string[] };
+
+/** A clock that starts at the run's scheduled time, so a replayed run records its own time. */
+export function anchored(deps: ProbeDeps, at: number): ProbeDeps {
+  const start = deps.now();
+  return { ...deps, now: () => at + (deps.now() - start) };
+}
 
 export const DEFAULT_MAX_PROBES = 40;
 
@@ -40,8 +47,9 @@ export function maxProbes(env: Env): number {
 export async function runTick(
   env: Env,
   now: number,
-  deps: ProbeDeps = liveProbeDeps(),
+  live: ProbeDeps = liveProbeDeps(),
 ): Promise<TickOutcome> {
+  const deps = anchored(live, now);
   const minute = epochMinute(now);
   const startedAt = iso(now);
   const [monitors, plan] = await Promise.all([
@@ -70,7 +78,7 @@ export async function runTick(
   if (due.length > 0 && env.PROBE_QUEUE) {
     const batches: { body: ProbeQueueMessage }[] = [];
     for (let i = 0; i < due.length; i += QUEUE_BATCH) {
-      batches.push({ body: { minute, ids: due.slice(i, i + QUEUE_BATCH).map((m) => m.id) } });
+      batches.push({ body: { minute, at: now, ids: due.slice(i, i + QUEUE_BATCH).map((m) => m.id) } });
     }
     await env.PROBE_QUEUE.sendBatch(batches);
     queued = due.length;

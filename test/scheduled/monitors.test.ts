@@ -1,0 +1,221 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { httpUrl, setSwitch } from "../helpers/monitors";
+import { api, component, create, IMPACT_TYPES, json } from "../helpers/request";
+import { freshMinutes, inlineEnv, MINUTE, tickAt } from "../helpers/ticks";
+
+async function httpMonitor(name: string, componentId: string | null, extra: Record<string, unknown> = {}) {
+  return create("/monitors", {
+    displayName: `${name} check`,
+    kind: "http",
+    url: httpUrl(`/switch/${name}`),
+    timeoutMs: 2000,
+    component: componentId,
+    ...extra,
+  });
+}
+
+async function monitorIncidents(monitorId: string) {
+  const { results } = await env.DB.prepare(
+    "SELECT * FROM incidents WHERE monitor_id = ?1 ORDER BY created_at",
+  )
+    .bind(monitorId)
+    .all<{ id: string; began_at: string; ended_at: string | null; display_name: string }>();
+  return results;
+}
+
+async function updatesOf(incidentId: string) {
+  return (await json(api(`/incidents/${incidentId}/updates`))).data as {
+    displayName: string;
+    description: string;
+  }[];
+}
+
+describe("monitor state machine on real ticks", () => {
+  it("opens exactly one incident after the failure threshold, and resolves it after recovery", async () => {
+    const comp = await component("Checked API");
+    const id = await httpMonitor("api-a", comp, { severity: 90 });
+    const t0 = freshMinutes(12);
+    await setSwitch("api-a", 500);
+    await tickAt(t0);
+    await tickAt(t0 + MINUTE);
+    expect(await monitorIncidents(id)).toHaveLength(0);
+    await tickAt(t0 + 2 * MINUTE);
+    const [opened] = await monitorIncidents(id);
+    expect(opened?.display_name).toBe("api-a check");
+    // The incident begins at the first failed check, which the first run made.
+    expect(Date.parse(opened?.began_at ?? "") - t0).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(opened?.began_at ?? "") - t0).toBeLessThan(5000);
+    const incident = (await json(api(`/incidents/${opened?.id}`))).data;
+    expect(incident.affects).toEqual([{ reference: comp, type: IMPACT_TYPES.connectivity, severity: 90 }]);
+    expect(incident.phase.order).toBe(0);
+    const [first] = await updatesOf(opened?.id ?? "");
+    expect(first?.description).toContain("HTTP 500");
+    expect(first?.description).toContain(`First failed check: ${opened?.began_at}`);
+
+    await tickAt(t0 + 3 * MINUTE);
+    await tickAt(t0 + 4 * MINUTE);
+    expect(await monitorIncidents(id)).toHaveLength(1);
+    expect(await updatesOf(opened?.id ?? "")).toHaveLength(1);
+
+    await setSwitch("api-a", 404);
+    await tickAt(t0 + 5 * MINUTE);
+    const updates = await updatesOf(opened?.id ?? "");
+    expect(updates).toHaveLength(2);
+    expect(updates[1]?.description).toContain("HTTP 404");
+
+    await setSwitch("api-a", 200);
+    await tickAt(t0 + 6 * MINUTE);
+    expect((await monitorIncidents(id))[0]?.ended_at).toBeNull();
+    await tickAt(t0 + 7 * MINUTE);
+    const [resolved] = await monitorIncidents(id);
+    // It ends at the first successful check.
+    expect(Date.parse(resolved?.ended_at ?? "") - (t0 + 6 * MINUTE)).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(resolved?.ended_at ?? "") - (t0 + 6 * MINUTE)).toBeLessThan(5000);
+    const last = (await updatesOf(opened?.id ?? "")).at(-1);
+    expect(last?.displayName).toBe("Resolved");
+    expect(last?.description).toContain("lasted 6 min");
+
+    const page = await (await import("../helpers/request")).call("/");
+    expect(await page.text()).toContain("Checked API");
+  });
+
+  it("opens a degraded incident with its own severity for slow answers", async () => {
+    const comp = await component("Slow thing");
+    const id = await create("/monitors", {
+      displayName: "slow check",
+      kind: "http",
+      url: httpUrl("/switch/slowpoke?delay=250"),
+      degradedAfterMs: 100,
+      degradedSeverity: 20,
+      failureThreshold: 2,
+      component: comp,
+    });
+    const t0 = freshMinutes(3);
+    await tickAt(t0);
+    await tickAt(t0 + MINUTE);
+    const [incident] = await monitorIncidents(id);
+    const data = (await json(api(`/incidents/${incident?.id}`))).data;
+    expect(data.affects[0]).toMatchObject({ reference: comp, severity: 20, type: IMPACT_TYPES.performance });
+  });
+
+  it("opens nothing while the component is in maintenance", async () => {
+    const comp = await component("Under work");
+    const id = await httpMonitor("maint", comp, { failureThreshold: 1 });
+    await setSwitch("maint", 500);
+    const t0 = freshMinutes(3);
+    await create("/incidents", {
+      displayName: "Planned work",
+      beganAt: new Date(t0 - MINUTE).toISOString(),
+      endedAt: new Date(t0 + 10 * MINUTE).toISOString(),
+      affects: [{ reference: comp, type: IMPACT_TYPES.maintenance, severity: 0 }],
+    });
+    // Maintenance is judged at the moment of the run; the window covers real now too.
+    await create("/incidents", {
+      displayName: "Planned work (now)",
+      beganAt: new Date(Date.now() - MINUTE).toISOString(),
+      endedAt: new Date(Date.now() + 10 * MINUTE).toISOString(),
+      affects: [{ reference: comp, type: IMPACT_TYPES.maintenance, severity: 0 }],
+    });
+    await tickAt(t0);
+    await tickAt(t0 + MINUTE);
+    expect(await monitorIncidents(id)).toHaveLength(0);
+  });
+
+  it("leaves an incident the operator closed alone, and opens a new one only after a recovery", async () => {
+    const id = await httpMonitor("edited", null, { failureThreshold: 1, recoveryThreshold: 1 });
+    await setSwitch("edited", 500);
+    const t0 = freshMinutes(6);
+    await tickAt(t0);
+    const [first] = await monitorIncidents(id);
+    await api(`/incidents/${first?.id}`, {
+      method: "PATCH",
+      body: { displayName: "Renamed by an operator", endedAt: new Date(t0 + 30_000).toISOString() },
+    });
+    await tickAt(t0 + MINUTE);
+    await tickAt(t0 + 2 * MINUTE);
+    expect(await monitorIncidents(id)).toHaveLength(1);
+    expect((await monitorIncidents(id))[0]?.display_name).toBe("Renamed by an operator");
+    await setSwitch("edited", 200);
+    await tickAt(t0 + 3 * MINUTE);
+    await setSwitch("edited", 500);
+    await tickAt(t0 + 4 * MINUTE);
+    expect(await monitorIncidents(id)).toHaveLength(2);
+  });
+
+  it("does nothing twice when a minute is replayed or run twice at once", async () => {
+    const id = await httpMonitor("replay", null, { failureThreshold: 1 });
+    await setSwitch("replay", 500);
+    const t0 = freshMinutes(3);
+    expect((await tickAt(t0)).claimed).toBe(true);
+    expect(await tickAt(t0)).toMatchObject({ claimed: false, probed: 0 });
+    const [a, b] = await Promise.all([tickAt(t0 + MINUTE), tickAt(t0 + MINUTE)]);
+    expect([a.claimed, b.claimed].sort()).toEqual([false, true]);
+    expect(await monitorIncidents(id)).toHaveLength(1);
+  });
+
+  it("never probes one monitor in two overlapping runs", async () => {
+    const id = await create("/monitors", {
+      displayName: "overlap check",
+      kind: "http",
+      url: httpUrl("/switch/overlap?delay=400"),
+      timeoutMs: 2000,
+    });
+    const t0 = freshMinutes(3);
+    // The first run is still probing (a slow upstream) when the next minute's run plans.
+    const first = tickAt(t0);
+    await new Promise((r) => setTimeout(r, 150));
+    const second = await tickAt(t0 + MINUTE);
+    await first;
+    const rows = await env.DB.prepare("SELECT minute, samples FROM ticks WHERE minute IN (?1, ?2)")
+      .bind(t0 / MINUTE, (t0 + MINUTE) / MINUTE)
+      .all<{ minute: number; samples: string | null }>();
+    const sampled = rows.results.flatMap((r) => Object.keys(JSON.parse(r.samples ?? "{}")));
+    expect(sampled.filter((m) => m === id)).toHaveLength(1);
+    expect(second.claimed).toBe(true);
+  });
+
+  it("carries monitors over the per-run cap to the next run, oldest first", async () => {
+    const t0 = freshMinutes(4);
+    const e = inlineEnv({ MAX_PROBES_PER_RUN: "2" });
+    // Whatever earlier tests left enabled shares the cap; count only ours.
+    const ours = [
+      await httpMonitor("cap1", null),
+      await httpMonitor("cap2", null),
+      await httpMonitor("cap3", null),
+    ];
+    const seen = new Map<string, number>();
+    for (let n = 0; n < 12; n++) {
+      await tickAt(t0 + n * MINUTE, e);
+      const row = await env.DB.prepare("SELECT samples FROM ticks WHERE minute = ?1")
+        .bind((t0 + n * MINUTE) / MINUTE)
+        .first<{ samples: string }>();
+      for (const m of Object.keys(JSON.parse(row?.samples ?? "{}")))
+        if (ours.includes(m) && !seen.has(m)) seen.set(m, n);
+    }
+    expect(seen.size).toBe(3);
+  });
+});
+
+describe("heartbeats", () => {
+  it("stay up while pings arrive on time, and open an incident when they stop", async () => {
+    const res = await api("/monitors", {
+      body: { displayName: "nightly job", kind: "heartbeat", graceSeconds: 0, failureThreshold: 1 },
+    });
+    expect(res.status).toBe(201);
+    const { id, heartbeatSecret } = await res.json<{ id: string; heartbeatSecret: string }>();
+    expect(heartbeatSecret).toMatch(/^hb_[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(await json(api(`/monitors/${id}`)))).not.toContain(heartbeatSecret);
+
+    expect((await api(`/heartbeats/${heartbeatSecret}`, { method: "POST", token: null })).status).toBe(204);
+    expect((await api(`/heartbeats/hb_${"x".repeat(43)}`, { method: "POST", token: null })).status).toBe(404);
+
+    const now = Math.floor(Date.now() / MINUTE) * MINUTE;
+    await tickAt(now + 30_000);
+    expect(await monitorIncidents(id)).toHaveLength(0);
+    await tickAt(now + 3 * MINUTE);
+    const [incident] = await monitorIncidents(id);
+    expect(incident).toBeDefined();
+    expect((await updatesOf(incident?.id ?? ""))[0]?.description).toContain("no heartbeat since");
+  });
+});
