@@ -10,18 +10,29 @@ export class InjectedFault extends Error {
   }
 }
 
-export type Counter = { calls: number; log: string[] };
+export type Counter = { calls: number; log: string[]; rowsWritten: number };
 
-function statementProxy(stmt: D1PreparedStatement, hit: (what: string) => void): D1PreparedStatement {
+function addRows(counter: Counter, result: unknown): void {
+  const meta = (result as { meta?: { rows_written?: number } } | null)?.meta;
+  counter.rowsWritten += meta?.rows_written ?? 0;
+}
+
+function statementProxy(
+  stmt: D1PreparedStatement,
+  hit: (what: string) => void,
+  counter: Counter,
+): D1PreparedStatement {
   return new Proxy(stmt, {
     get(target, prop, receiver) {
       if (prop === "bind") {
-        return (...args: unknown[]) => statementProxy(target.bind(...args), hit);
+        return (...args: unknown[]) => statementProxy(target.bind(...args), hit, counter);
       }
       if (prop === "first" || prop === "all" || prop === "run" || prop === "raw") {
         return async (...args: unknown[]) => {
           hit(String(prop));
-          return (target[prop] as (...a: unknown[]) => unknown).apply(target, args);
+          const result = await (target[prop] as (...a: unknown[]) => unknown).apply(target, args);
+          addRows(counter, result);
+          return result;
         };
       }
       if (prop === "__inner") return target;
@@ -36,7 +47,7 @@ function unwrap(stmt: D1PreparedStatement): D1PreparedStatement {
 
 /** A D1 binding that counts queries (a batch counts once) and fails as planned. */
 export function faultyD1(db: D1Database, plan: FaultPlan = {}): { db: D1Database; counter: Counter } {
-  const counter: Counter = { calls: 0, log: [] };
+  const counter: Counter = { calls: 0, log: [], rowsWritten: 0 };
   const hit = (what: string) => {
     counter.calls += 1;
     counter.log.push(what);
@@ -46,11 +57,13 @@ export function faultyD1(db: D1Database, plan: FaultPlan = {}): { db: D1Database
   };
   const proxy = new Proxy(db, {
     get(target, prop, receiver) {
-      if (prop === "prepare") return (sql: string) => statementProxy(target.prepare(sql), hit);
+      if (prop === "prepare") return (sql: string) => statementProxy(target.prepare(sql), hit, counter);
       if (prop === "batch") {
         return async (statements: D1PreparedStatement[]) => {
           hit("batch");
-          return target.batch(statements.map(unwrap));
+          const results = await target.batch(statements.map(unwrap));
+          for (const r of results) addRows(counter, r);
+          return results;
         };
       }
       if (prop === "exec") {
@@ -67,7 +80,7 @@ export function faultyD1(db: D1Database, plan: FaultPlan = {}): { db: D1Database
 
 /** A KV binding that counts operations and fails as planned. */
 export function faultyKV(kv: KVNamespace, plan: FaultPlan = {}): { kv: KVNamespace; counter: Counter } {
-  const counter: Counter = { calls: 0, log: [] };
+  const counter: Counter = { calls: 0, log: [], rowsWritten: 0 };
   const proxy = new Proxy(kv, {
     get(target, prop, receiver) {
       if (
