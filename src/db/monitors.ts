@@ -210,3 +210,13 @@ export function saveState(
 export function recordHeartbeat(db: D1Database, id: string, at: string): D1PreparedStatement {
   return db.prepare("UPDATE monitors SET last_heartbeat_at = ?2 WHERE id = ?1").bind(id, at);
 }
+
+export async function monitorsOfComponent(db: D1Database, componentId: string): Promise<Monitor[]> {
+  const { results } = await db
+    .prepare(
+      "SELECT * FROM monitors WHERE component_id = ?1 AND deleted_at IS NULL ORDER BY display_name LIMIT 10",
+    )
+    .bind(componentId)
+    .all<Row>();
+  return results.map(toMonitor);
+}

@@ -1,6 +1,12 @@
 /** The snapshot row in D1, and the bookkeeping of its KV copy. */
 
-export type StoredSnapshot = { version: number; builtAt: string; body: string | null; dataVersion: number };
+export type StoredSnapshot = {
+  version: number;
+  builtAt: string;
+  body: string | null;
+  dataVersion: number;
+  lastTickAt: string | null;
+};
 
 /**
  * One query for a page view: the current data version, and the stored body
@@ -13,14 +19,26 @@ export async function readStoredSnapshot(
   const row = await db
     .prepare(
       `SELECT s.version, s.built_at, CASE WHEN s.version = ?1 THEN NULL ELSE s.body END AS body,
-              (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'data_version') AS data_version
+              (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'data_version') AS data_version,
+              (SELECT MAX(finished_at) FROM ticks) AS last_tick_at
        FROM snapshot s WHERE s.id = 1`,
     )
     .bind(heldVersion)
-    .first<{ version: number; built_at: string; body: string | null; data_version: number }>();
-  return row
-    ? { version: row.version, builtAt: row.built_at, body: row.body, dataVersion: row.data_version }
-    : null;
+    .first<{
+      version: number;
+      built_at: string;
+      body: string | null;
+      data_version: number;
+      last_tick_at: string | null;
+    }>();
+  if (!row) return null;
+  return {
+    version: row.version,
+    builtAt: row.built_at,
+    body: row.body,
+    dataVersion: row.data_version,
+    lastTickAt: row.last_tick_at,
+  };
 }
 
 /** Stores a snapshot unless a newer one is already there (two writers may race). */

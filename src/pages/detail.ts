@@ -11,6 +11,7 @@ import {
 import { iso } from "../domain/time";
 import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
 import { componentHistory } from "./history";
+import type { LatencySummary } from "./latency";
 
 export type IncidentListItem = {
   id: string;
@@ -96,7 +97,18 @@ export function byMonth(items: readonly IncidentListItem[], monthOf: (iso: strin
   return groups;
 }
 
+export type MonitorPanel = {
+  id: string;
+  name: string;
+  kind: string;
+  status: "up" | "degraded" | "down";
+  enabled: boolean;
+  lastReason: string | null;
+  summary: LatencySummary;
+};
+
 export type ComponentPageModel = {
+  monitors: MonitorPanel[];
   component: SnapComponent;
   groupName: string | null;
   members: { id: string; name: string; status: ComponentStatus }[];
@@ -113,6 +125,7 @@ export function componentPageModel(
   incidents: readonly SnapIncident[],
   nowMs: number,
   dataAsOf: string | null,
+  monitors: MonitorPanel[] = [],
 ): ComponentPageModel {
   const now = iso(nowMs);
   const statuses = componentStatuses(snapshot.components, snapshot.incidents, snapshot.bounds, now);
@@ -128,5 +141,6 @@ export function componentPageModel(
     uptime: history.uptime,
     incidents: incidents.map((i) => listItem(i, snapshot.bounds, nowMs)),
     dataAsOf,
+    monitors,
   };
 }

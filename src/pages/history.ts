@@ -73,10 +73,12 @@ function todayCellHtml(level: DayCellProps["level"], text: string): string {
 
 function finishedDays(snapshot: Snapshot, component: SnapComponent, today: number): Finished {
   const days = snapshot.days[component.id] ?? [];
-  const key = `${component.id}@${today}@${component.existsFrom}@${snapshot.bounds.join(",")}@${JSON.stringify(days)}`;
+  const probes = snapshot.probeDays?.[component.id] ?? [];
+  const key = `${component.id}@${today}@${component.existsFrom}@${snapshot.bounds.join(",")}@${JSON.stringify(days)}@${JSON.stringify(probes)}`;
   const hit = finishedCache.get(key);
   if (hit) return hit;
   const rows = new Map(days.map((d) => [d.day, d]));
+  const probeRows = new Map(probes.map((d) => [d.day, d]));
   const existsFrom = Date.parse(component.existsFrom);
   const cells: DayCellProps[] = [];
   let down = 0;
@@ -86,8 +88,22 @@ function finishedDays(snapshot: Snapshot, component: SnapComponent, today: numbe
     const start = today - i * DAY_MS;
     const day = dayKey(start);
     const row = rows.get(day);
-    const m: BandMinutes = row ?? NO_MINUTES;
-    const seen = observedMinutes(start, existsFrom, start + DAY_MS);
+    const probe = probeRows.get(day);
+    // Probes and incidents each tell of the day; the worse wins. Minutes no
+    // check covered are no data.
+    const m: BandMinutes = probe
+      ? {
+          ...(row ?? NO_MINUTES),
+          major: Math.max(row?.major ?? 0, probe.down),
+          minor: Math.max(row?.minor ?? 0, probe.slow),
+        }
+      : (row ?? NO_MINUTES);
+    const seen = observedMinutes(
+      start,
+      existsFrom,
+      start + DAY_MS,
+      probe ? Math.max(0, 1440 - probe.covered) : 0,
+    );
     const level = dayLevel(m, seen);
     const dayDown = downtimeMinutes(m);
     if (seen > 0) {

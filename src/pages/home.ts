@@ -12,7 +12,7 @@ import {
   maintenanceStatus,
   pageStatus,
 } from "../domain/status";
-import { DAY_MS, iso, MINUTE_MS } from "../domain/time";
+import { DAY_MS, iso } from "../domain/time";
 import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
 import { componentHistory, todaySpans, trimHistoryCache } from "./history";
 
@@ -65,6 +65,13 @@ export type HomeModel = {
   checksDelayedSince: string | null;
 };
 
+/** Monitors exist and the last finished cron run is older than three check intervals. */
+export function checksDelayed(snapshot: Snapshot, lastTickAt: string | null, nowMs: number): boolean {
+  if (!snapshot.monitored) return false;
+  const last = lastTickAt ? Date.parse(lastTickAt) : Date.parse(snapshot.builtAt);
+  return nowMs - last > 3 * Math.max(60, snapshot.checkIntervalSeconds) * 1000;
+}
+
 /** Escaped user text can never contain "<!--", so this marker cannot be forged. */
 export function pastPlaceholder(key: string): string {
   return `<!--past:${key}-->`;
@@ -89,7 +96,7 @@ export function affectedComponents(snapshot: Snapshot, incident: SnapIncident): 
 export function homeModel(
   snapshot: Snapshot,
   nowMs: number,
-  options: { fresh: boolean; previewDays: number; monitored?: boolean },
+  options: { fresh: boolean; previewDays: number; lastTickAt?: string | null },
 ): HomeModel {
   const now = iso(nowMs);
   const statuses = componentStatuses(snapshot.components, snapshot.incidents, snapshot.bounds, now);
@@ -149,8 +156,8 @@ export function homeModel(
   };
   const components = snapshot.components.filter((c) => c.group === null || !known.has(c.group)).map(entry);
 
-  const lastTick = snapshot.lastTickAt ? Date.parse(snapshot.lastTickAt) : null;
-  const delayed = options.monitored === true && (lastTick === null || nowMs - lastTick > 3 * MINUTE_MS);
+  const lastTickAt = options.lastTickAt === undefined ? snapshot.lastTickAt : options.lastTickAt;
+  const delayed = checksDelayed(snapshot, lastTickAt, nowMs);
 
   return {
     now,
@@ -161,6 +168,6 @@ export function homeModel(
     components,
     updatedAt: snapshot.updatedAt,
     dataAsOf: options.fresh ? null : snapshot.builtAt,
-    checksDelayedSince: delayed ? (snapshot.lastTickAt ?? snapshot.builtAt) : null,
+    checksDelayedSince: delayed ? (lastTickAt ?? snapshot.builtAt) : null,
   };
 }

@@ -19,8 +19,13 @@ export function renderHome(
   nowMs: number,
   tz: string,
   fresh: boolean,
+  lastTickAt: string | null = snapshot.lastTickAt,
 ): Uint8Array<ArrayBuffer> {
-  const model = homeModel(snapshot, nowMs, { fresh, previewDays: settings.maintenancePreviewDays });
+  const model = homeModel(snapshot, nowMs, {
+    fresh,
+    previewDays: settings.maintenancePreviewDays,
+    lastTickAt,
+  });
   const html = renderDocument({
     title: settings.pageName,
     settings,

@@ -1,11 +1,15 @@
 import { type Context, Hono } from "hono";
 import * as v from "valibot";
+import { monitorsOfComponent } from "../db/monitors";
+import { monitorSamples } from "../db/ticks";
 import { iso } from "../domain/time";
 import type { AppEnv } from "../env";
 import { inputsEtag, PageCache, type RenderedPage, sendPage, strongEtag } from "../http/cached-page";
 import { readParam, readQuery } from "../http/input";
 import { notFound } from "../http/problem";
-import { byMonth, componentPageModel, incidentPageModel, listItem } from "../pages/detail";
+import { byMonth, componentPageModel, incidentPageModel, listItem, type MonitorPanel } from "../pages/detail";
+import { checksDelayed } from "../pages/home";
+import { latencySummary } from "../pages/latency";
 import { renderHome } from "../pages/render-home";
 import { queryInt, uuid } from "../schemas/common";
 import { readSettings, type Settings } from "../settings";
@@ -70,12 +74,13 @@ export const pages = new Hono<AppEnv>()
     const settings = readSettings(c.env);
     const tz = zoneOf(c, settings);
     const now = Date.now();
-    const { snapshot, fresh } = await snapshotFor(c);
+    const { snapshot, fresh, lastTickAt } = await snapshotFor(c);
     // Rendered pages are reused for the rest of the minute: times on the page move by the minute.
-    const key = `${snapshot.version}.${snapshot.builtAt}.${fresh ? 1 : 0}.${tz}.${Math.floor(now / 60_000)}`;
+    const delayed = checksDelayed(snapshot, lastTickAt, now) ? `d${lastTickAt}` : "";
+    const key = `${snapshot.version}.${snapshot.builtAt}.${fresh ? 1 : 0}.${tz}.${Math.floor(now / 60_000)}${delayed}`;
     let rendered = homeCache.get(key);
     if (!rendered) {
-      rendered = { body: renderHome(settings, snapshot, now, tz, fresh), etag: inputsEtag(key) };
+      rendered = { body: renderHome(settings, snapshot, now, tz, fresh, lastTickAt), etag: inputsEtag(key) };
       homeCache.set(key, rendered);
     }
     return sendPage(c, rendered);
@@ -141,18 +146,42 @@ export const pages = new Hono<AppEnv>()
       () => loadComponentIncidents(c.env.DB, id, 50),
       () => touching(snapshot, id),
     );
+    const monitors = fresh ? await monitorPanels(c.env.DB, id, now) : [];
     const model = componentPageModel(
       snapshot,
       component,
       incidents,
       now,
       fresh && snapFresh ? null : snapshot.builtAt,
+      monitors,
     );
     return sendPage(
       c,
       await page(c, component.name, ComponentPage({ model, tz, link: (p) => href(p, tz, settings) }), tz),
     );
   });
+
+/** The component's monitors with their last 24 hours, for the checks section. */
+async function monitorPanels(db: D1Database, componentId: string, now: number): Promise<MonitorPanel[]> {
+  try {
+    const nowMinute = Math.floor(now / 60_000);
+    const monitors = await monitorsOfComponent(db, componentId);
+    return await Promise.all(
+      monitors.map(async (m) => ({
+        id: m.id,
+        name: m.displayName,
+        kind: m.kind,
+        status: m.state.status,
+        enabled: m.enabled,
+        lastReason: m.state.lastReason,
+        summary: latencySummary(await monitorSamples(db, m.id, nowMinute - 24 * 60), nowMinute),
+      })),
+    );
+  } catch (err) {
+    console.error("page: monitors unavailable", err instanceof Error ? err.message : err);
+    return [];
+  }
+}
 
 function touching(snapshot: Snapshot, componentId: string) {
   return snapshot.incidents.filter((i) => i.impacts.some((m) => m.componentId === componentId));

@@ -10,7 +10,7 @@ import {
   shapeIncidents,
   type UpdateRow,
 } from "./shape";
-import { SNAPSHOT_SCHEMA, type SnapComponent, type SnapDay, type Snapshot } from "./types";
+import { SNAPSHOT_SCHEMA, type SnapComponent, type SnapDay, type SnapProbeDay, type Snapshot } from "./types";
 
 const IS_MAINTENANCE = "EXISTS (SELECT 1 FROM impacts m WHERE m.incident_id = i.id AND m.severity = 0)";
 const RECENT = 50;
@@ -34,6 +34,8 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
     types,
     phases,
     lastTick,
+    probeRows,
+    monitorCount,
   ] = await db.batch([
     db.prepare("SELECT CAST(value AS INTEGER) AS v FROM meta WHERE key = 'data_version'"),
     db.prepare(
@@ -61,6 +63,16 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
     db.prepare("SELECT id, display_name FROM impact_types"),
     db.prepare("SELECT generation, position, name FROM phases"),
     db.prepare("SELECT finished_at FROM ticks WHERE finished_at IS NOT NULL ORDER BY minute DESC LIMIT 1"),
+    db
+      .prepare(
+        `SELECT m.component_id, d.day, MAX(d.down_minutes) AS down, MAX(d.slow_minutes) AS slow, MAX(d.covered_minutes) AS covered
+         FROM monitor_days d JOIN monitors m ON m.id = d.monitor_id
+         WHERE m.component_id IS NOT NULL AND d.day >= ?1 GROUP BY m.component_id, d.day`,
+      )
+      .bind(firstDay),
+    db.prepare(
+      "SELECT COUNT(*) AS n, MIN(interval_seconds) AS shortest FROM monitors WHERE deleted_at IS NULL AND enabled = 1",
+    ),
   ]);
 
   const incidentRows = new Map<string, IncidentRow>();
@@ -147,6 +159,14 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
   }
   for (const list of Object.values(days)) list.sort((a, b) => (a.day < b.day ? -1 : 1));
 
+  const probeDays: Record<string, SnapProbeDay[]> = {};
+  for (const r of rows<{ component_id: string; day: string; down: number; slow: number; covered: number }>(
+    probeRows,
+  )) {
+    if (r.day >= todayKey) continue;
+    (probeDays[r.component_id] ??= []).push({ day: r.day, down: r.down, slow: r.slow, covered: r.covered });
+  }
+
   const updatedAt = [...snapComponents.map((c) => c.updatedAt), ...incidents.map((i) => i.updatedAt)].reduce(
     (max, t) => (t > max ? t : max),
     "1970-01-01T00:00:00.000Z",
@@ -162,6 +182,9 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
     components: snapComponents,
     incidents,
     days,
+    probeDays,
+    monitored: (rows<{ n: number }>(monitorCount)[0]?.n ?? 0) > 0,
+    checkIntervalSeconds: rows<{ shortest: number | null }>(monitorCount)[0]?.shortest ?? 60,
     lastTickAt: rows<{ finished_at: string }>(lastTick)[0]?.finished_at ?? null,
   };
 }

@@ -6,6 +6,8 @@ import { SNAPSHOT_SCHEMA, type Snapshot } from "./types";
 /** The snapshot this isolate holds, and when D1 last confirmed it is current. */
 let held: Snapshot | null = null;
 let confirmedAt = 0;
+/** The last finished cron run, as of the last confirmation (it moves without the snapshot). */
+let lastTickAt: string | null = null;
 
 /**
  * How long a confirmation lasts. Writes through this isolate replace the held
@@ -29,6 +31,7 @@ export type CurrentSnapshot = {
   snapshot: Snapshot;
   /** False when D1 did not answer and the page shows the last snapshot it could find. */
   fresh: boolean;
+  lastTickAt: string | null;
 };
 
 /**
@@ -38,7 +41,7 @@ export type CurrentSnapshot = {
  * neither answers, a 503.
  */
 export async function currentSnapshot(env: Env, rebuild: () => Promise<Snapshot>): Promise<CurrentSnapshot> {
-  if (held && Date.now() - confirmedAt < RECHECK_MS) return { snapshot: held, fresh: true };
+  if (held && Date.now() - confirmedAt < RECHECK_MS) return { snapshot: held, fresh: true, lastTickAt };
   if (!held) {
     try {
       held = parse(await env.SNAPSHOTS.get(KV_KEYS.snapshot));
@@ -51,20 +54,21 @@ export async function currentSnapshot(env: Env, rebuild: () => Promise<Snapshot>
     stored = await readStoredSnapshot(env.DB, held?.version ?? -1);
   } catch (err) {
     console.error("snapshot: D1 read failed", err instanceof Error ? err.message : err);
-    if (held) return { snapshot: held, fresh: false };
+    if (held) return { snapshot: held, fresh: false, lastTickAt: lastTickAt ?? held.lastTickAt };
     throw new Problem(503, "The status data is unavailable right now.");
   }
   if (!stored) {
     // A new installation: nothing has been built yet.
     const built = await rebuild();
     remember(built);
-    return { snapshot: built, fresh: true };
+    return { snapshot: built, fresh: true, lastTickAt: built.lastTickAt };
   }
   const body = parse(stored.body);
   if (body) held = body;
   if (!held) throw new Problem(503, "The status data is unavailable right now.");
   confirmedAt = Date.now();
-  return { snapshot: held, fresh: true };
+  lastTickAt = stored.lastTickAt;
+  return { snapshot: held, fresh: true, lastTickAt };
 }
 
 /** For tests and benchmarks that need a cold isolate. */

@@ -49,6 +49,9 @@ export type SnapIncident = {
   updates: SnapUpdate[];
 };
 
+/** A completed day of a component's probes: minutes failing, slow, and covered by any check. */
+export type SnapProbeDay = { day: string; down: number; slow: number; covered: number };
+
 /** A completed day of a component's history. */
 export type SnapDay = BandMinutes & { day: string; incidents: number };
 
@@ -64,5 +67,11 @@ export type Snapshot = {
   incidents: SnapIncident[];
   /** Completed days (oldest first, up to yesterday) with anything in them, per component. */
   days: Record<string, SnapDay[]>;
+  /** Finished days of probe results per component: the worst monitor of each day. */
+  probeDays: Record<string, SnapProbeDay[]>;
+  /** Whether any enabled monitor exists (then stalled checks are worth a notice). */
+  monitored: boolean;
+  /** The shortest check interval, in seconds. */
+  checkIntervalSeconds: number;
   lastTickAt: string | null;
 };

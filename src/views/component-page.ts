@@ -2,10 +2,13 @@ import type { ComponentPageModel } from "../pages/detail";
 import { DayStrip } from "./day-strip";
 import { html, type VNode } from "./html";
 import { IncidentList } from "./incident-list";
+import { LatencyChart } from "./latency-chart";
 import { Notices } from "./notice";
 import { StatusBadge } from "./status-badge";
 
 type Props = { model: ComponentPageModel; tz: string; link: (path: string) => string };
+
+const MONITOR_STATUS = { up: "Passing", degraded: "Slow", down: "Failing" } as const;
 
 export function ComponentPage({ model, tz, link }: Props): VNode {
   const c = model.component;
@@ -21,6 +24,24 @@ export function ComponentPage({ model, tz, link }: Props): VNode {
       <h2 id="history-h">Last 90 days</h2>
       <${DayStrip} name=${c.name} cellsHtml=${model.cellsHtml} uptime=${model.uptime} />
     </section>
+    ${
+      model.monitors.length
+        ? html`<section aria-labelledby="monitors-h">
+          <h2 id="monitors-h">Checks</h2>
+          ${model.monitors.map(
+            (m) => html`<article class="monitor" aria-labelledby=${`mon-${m.id}`}>
+              <h3 id=${`mon-${m.id}`}>${m.name}</h3>
+              <p class="meta">
+                <span class="tag">${m.enabled ? MONITOR_STATUS[m.status] : "Paused"}</span>
+                <span>${m.kind.toUpperCase()} check</span>
+                ${m.lastReason ? html`<span>Last problem: ${m.lastReason}</span>` : null}
+              </p>
+              <${LatencyChart} id=${`chart-${m.id}`} name=${m.name} summary=${m.summary} />
+            </article>`,
+          )}
+        </section>`
+        : null
+    }
     ${
       model.members.length
         ? html`<section aria-labelledby="members-h">

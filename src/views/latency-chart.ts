@@ -1,0 +1,51 @@
+import type { LatencySummary } from "../pages/latency";
+import { html, type VNode } from "./html";
+
+const W = 600;
+const H = 120;
+
+/** A server-rendered SVG of latency over 24 hours; failed checks are marked below the line. */
+export function LatencyChart({
+  id,
+  name,
+  summary,
+}: {
+  id: string;
+  name: string;
+  summary: LatencySummary;
+}): VNode {
+  const n = summary.buckets.length;
+  const x = (i: number) => Math.round((i / Math.max(1, n - 1)) * W);
+  const y = (ms: number) => Math.round(H - 10 - (ms / summary.maxLatency) * (H - 20));
+  const segments: string[] = [];
+  let current: string[] = [];
+  for (const [i, b] of summary.buckets.entries()) {
+    if (b.latency === null) {
+      if (current.length) segments.push(current.join(" "));
+      current = [];
+    } else current.push(`${x(i)},${y(b.latency)}`);
+  }
+  if (current.length) segments.push(current.join(" "));
+  const description = summary.checks
+    ? `${summary.checks} checks in the last 24 hours, ${summary.failures} failed; median latency ${summary.medianLatency ?? "n/a"} ms, highest 10-minute average ${summary.maxLatency} ms.`
+    : "No checks in the last 24 hours.";
+  return html`<figure class="chart">
+    <svg viewBox=${`0 0 ${W} ${H + 16}`} role="img" aria-labelledby=${`${id}-t ${id}-d`} preserveAspectRatio="none">
+      <title id=${`${id}-t`}>Latency of ${name}, last 24 hours</title>
+      <desc id=${`${id}-d`}>${description}</desc>
+      <line class="axis" x1="0" y1=${H - 10} x2=${W} y2=${H - 10} />
+      ${segments.map((points) => html`<polyline class="line" points=${points} />`)}
+      ${summary.buckets.map((b, i) =>
+        b.failed
+          ? html`<rect class="fail" x=${x(i) - 2} y=${H - 8} width="4" height="8" />`
+          : b.slow
+            ? html`<rect class="slow" x=${x(i) - 2} y=${H - 8} width="4" height="8" />`
+            : null,
+      )}
+      <text class="label" x="0" y=${H + 14}>24 h ago</text>
+      <text class="label" x=${W} y=${H + 14} text-anchor="end">now</text>
+      <text class="label" x="2" y="10">${summary.maxLatency} ms</text>
+    </svg>
+    <figcaption>${description}</figcaption>
+  </figure>`;
+}
