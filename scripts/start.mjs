@@ -11,6 +11,7 @@ import { resolveAdminToken } from "./lib/admin-token.mjs";
 import { bundleWorker } from "./lib/build.mjs";
 import { ROOT, runnerConfig } from "./lib/config.mjs";
 import { startCron } from "./lib/cron.mjs";
+import { startDemoUpstream } from "./lib/demo-upstream.mjs";
 import { readHeadersFile } from "./lib/headers-file.mjs";
 import { applyMigrations } from "./lib/migrate.mjs";
 import { seedDemo } from "./lib/seed.mjs";
@@ -67,12 +68,16 @@ async function main() {
   });
   const url = await mf.ready;
 
+  const demo = config.seedDemo
+    ? await startDemoUpstream(config.host === "0.0.0.0" ? "127.0.0.1" : config.host, config.demoPort)
+    : null;
+
   const db = await mf.getD1Database("DB");
   const applied = await applyMigrations(db, path.join(ROOT, "migrations"));
   log(applied.length ? `[migrate] applied ${applied.join(", ")}` : "[migrate] up to date");
 
   if (config.seedDemo) {
-    const seeded = await seedDemo(url, db, admin.token);
+    const seeded = await seedDemo(url, db, admin.token, demo ? `http://127.0.0.1:${demo.port}` : null);
     log(seeded ? "[seed] demo data added" : "[seed] existing data kept");
   }
 
@@ -91,6 +96,7 @@ async function main() {
     stopping = true;
     log(`[stop] ${signal}: finishing the current run and closing storage`);
     await cron?.stop();
+    await demo?.close();
     await mf.dispose();
     process.exit(0);
   };

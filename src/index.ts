@@ -27,7 +27,8 @@ export default {
     }
   },
   async scheduled(controller, env) {
-    const outcome = await runTick(env, controller.scheduledTime);
+    // Number(): a scheduled() call over a service binding (the local trigger) may pass a Date.
+    const outcome = await runTick(env, Number(controller.scheduledTime));
     const when = new Date(outcome.minute * 60_000).toISOString();
     console.log(
       outcome.claimed

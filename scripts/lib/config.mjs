@@ -17,5 +17,7 @@ export function runnerConfig(env) {
     adminToken: env.ADMIN_TOKEN || "",
     cron: env.CRON !== "0",
     logRequests: env.LOG_REQUESTS === "1",
+    // The demo endpoints' port must stay the same across restarts: seeded monitors point at it.
+    demoPort: env.DEMO_PORT !== undefined ? Number(env.DEMO_PORT) : port === 0 ? 0 : port + 1,
   };
 }

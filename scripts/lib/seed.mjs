@@ -17,9 +17,10 @@ const DAY = 24 * HOUR;
  * @param {URL} baseUrl where the Worker listens
  * @param {Awaited<ReturnType<import("miniflare").Miniflare["getD1Database"]>>} db
  * @param {string} adminToken
+ * @param {string | null} demoBase where the demo endpoints listen, for the demo monitors
  * @returns {Promise<boolean>} whether anything was added
  */
-export async function seedDemo(baseUrl, db, adminToken) {
+export async function seedDemo(baseUrl, db, adminToken, demoBase) {
   const existing = await db
     .prepare("SELECT (SELECT COUNT(*) FROM components) + (SELECT COUNT(*) FROM incidents) AS n")
     .first();
@@ -41,7 +42,11 @@ export async function seedDemo(baseUrl, db, adminToken) {
 
   const compute = await component("Compute", { position: 1, description: "Where your workloads run." });
   const api = await component("API", { group: compute, position: 1, description: "The public REST API." });
-  await component("Dashboard", { group: compute, position: 2, description: "The web console." });
+  const dashboard = await component("Dashboard", {
+    group: compute,
+    position: 2,
+    description: "The web console.",
+  });
   const storage = await component("Storage", { position: 2 });
   const objects = await component("Object storage", {
     group: storage,
@@ -51,7 +56,7 @@ export async function seedDemo(baseUrl, db, adminToken) {
   await component("Block storage", { group: storage, position: 2, labels: { region: "eu-1" } });
   const network = await component("Network", { position: 3 });
   const lb = await component("Load balancer", { group: network, position: 1 });
-  await component("DNS", { group: network, position: 2 });
+  const dns = await component("DNS", { group: network, position: 2 });
 
   const now = Date.now();
   const iso = (/** @type {number} */ ms) => new Date(ms).toISOString();
@@ -107,5 +112,26 @@ export async function seedDemo(baseUrl, db, adminToken) {
     displayName: "Scheduled",
     description: "The upgrade is scheduled; no action is needed on your side.",
   });
+
+  if (demoBase) {
+    // Three monitors against the runner's own demo endpoints: healthy, flapping and slow.
+    const monitor = (/** @type {Record<string, unknown>} */ body) =>
+      send("/monitors", { kind: "http", timeoutMs: 5000, ...body });
+    await monitor({ displayName: "API health", url: `${demoBase}/healthy`, component: api });
+    await monitor({
+      displayName: "Dashboard login page",
+      url: `${demoBase}/flapping`,
+      component: dashboard,
+      failureThreshold: 2,
+      severity: 66,
+    });
+    await monitor({
+      displayName: "DNS resolver latency",
+      url: `${demoBase}/slow`,
+      component: dns,
+      degradedAfterMs: 800,
+      degradedSeverity: 20,
+    });
+  }
   return true;
 }

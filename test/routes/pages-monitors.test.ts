@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { runTick } from "../../src/scheduled/run";
 import { formatDay } from "../../src/views/time";
 import { healthyDeps } from "../helpers/fleet";
 import { httpUrl } from "../helpers/monitors";
 import { call, component, create } from "../helpers/request";
 import { inlineEnv, MINUTE } from "../helpers/ticks";
-import { runTick } from "../../src/scheduled/run";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DAY = 24 * 60 * MINUTE;
@@ -25,11 +25,16 @@ describe("pages with monitors", () => {
 
   it("show a component's checks with a server-rendered latency chart", async () => {
     const comp = await component("Charted");
-    await create("/monitors", { displayName: "chart check", kind: "http", url: httpUrl("/ok"), component: comp });
+    await create("/monitors", {
+      displayName: "chart check",
+      kind: "http",
+      url: httpUrl("/ok"),
+      component: comp,
+    });
     const now = Math.floor(Date.now() / MINUTE) * MINUTE;
     for (let n = 5; n >= 1; n--) await runTick(inlineEnv(), now - n * MINUTE + 7_000, healthyDeps());
     const body = await (await call(`/components/${comp}`)).text();
-    expect(body).toContain("<h2 id=\"monitors-h\">Checks</h2>");
+    expect(body).toContain('<h2 id="monitors-h">Checks</h2>');
     expect(body).toMatch(/<svg viewBox="0 0 600 136" role="img"/);
     expect(body).toContain("Latency of chart check, last 24 hours");
     expect(body).toMatch(/\d+ checks in the last 24 hours, 0 failed/);
@@ -38,10 +43,17 @@ describe("pages with monitors", () => {
 
   it("merge probe results into the day bars: the worse wins, and unchecked minutes are no data", async () => {
     const comp = await component("Probed");
-    const monitorId = await create("/monitors", { displayName: "probed check", kind: "http", url: httpUrl("/ok"), component: comp });
+    const monitorId = await create("/monitors", {
+      displayName: "probed check",
+      kind: "http",
+      url: httpUrl("/ok"),
+      component: comp,
+    });
     const yesterday = new Date(Math.floor(Date.now() / DAY) * DAY - DAY).toISOString().slice(0, 10);
     // Backdate the component so yesterday counts, then record a half-covered day with 30 failing minutes.
-    await env.DB.prepare("UPDATE components SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = ?1").bind(comp).run();
+    await env.DB.prepare("UPDATE components SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = ?1")
+      .bind(comp)
+      .run();
     await env.DB.prepare(
       "INSERT INTO monitor_days (monitor_id, day, checks, failures, slow, covered_minutes, down_minutes, slow_minutes) VALUES (?1, ?2, 720, 30, 0, 720, 30, 0)",
     )
