@@ -18,6 +18,7 @@ export default defineConfig(async () => {
       name: "bench",
       include: ["bench/**/*.bench-test.ts"],
       setupFiles: ["./test/apply-migrations.ts"],
+      globalSetup: ["./test/setup/upstream.ts"],
       testTimeout: 300_000,
       hookTimeout: 300_000,
     },
