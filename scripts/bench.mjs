@@ -35,16 +35,15 @@ async function inWorkerd() {
   const { stdout } = await run(
     path.join(ROOT, "node_modules", ".bin", "vitest"),
     ["run", "--config", "vitest.bench.config.ts", "--reporter=verbose"],
-    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+    {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", FORCE_COLOR: "0" },
+    },
   );
   const lines = stdout.split("\n").filter((l) => l.includes("BENCH_RESULT "));
   if (lines.length === 0) throw new Error(`the workerd benchmark printed no result:\n${stdout.slice(-2000)}`);
-  return Object.assign(
-    {},
-    ...lines.map((l) =>
-      JSON.parse(l.slice(l.indexOf("BENCH_RESULT ") + 13).replace(/\u001b\[[0-9;]*m/g, "")),
-    ),
-  );
+  return Object.assign({}, ...lines.map((l) => JSON.parse(l.slice(l.indexOf("BENCH_RESULT ") + 13))));
 }
 
 /** @param {string} url @param {string} path @param {unknown} body */

@@ -5,6 +5,7 @@ import { securityHeaders } from "./http/security-headers";
 import { api } from "./routes/api";
 import { health } from "./routes/health";
 import { pages } from "./routes/pages";
+import { statuspage } from "./routes/statuspage";
 import { probeQueued } from "./scheduled/monitors";
 import { anchored, liveProbeDeps, type ProbeQueueMessage, runTick } from "./scheduled/run";
 
@@ -12,6 +13,7 @@ const app = new Hono<AppEnv>();
 
 app.use(securityHeaders);
 app.route("/healthz", health);
+app.route("/api/v2", statuspage);
 app.route("/api", api);
 app.route("/", pages);
 app.notFound(onNotFound);

@@ -23,7 +23,8 @@ function allowedOrigins(env: Env): string[] {
 export const api = new Hono<AppEnv>()
   .use(async (c, next) => {
     const origins = allowedOrigins(c.env);
-    if (origins.length === 0) return next();
+    // The Statuspage-compatible API is public to every origin and sets its own header.
+    if (origins.length === 0 || c.req.path.startsWith("/api/v2/")) return next();
     return cors({
       origin: (origin) => (origins.includes(origin) ? origin : null),
       allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],

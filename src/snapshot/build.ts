@@ -36,6 +36,7 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
     lastTick,
     probeRows,
     monitorCount,
+    pageId,
   ] = await db.batch([
     db.prepare("SELECT CAST(value AS INTEGER) AS v FROM meta WHERE key = 'data_version'"),
     db.prepare(
@@ -73,6 +74,7 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
     db.prepare(
       "SELECT COUNT(*) AS n, MIN(interval_seconds) AS shortest FROM monitors WHERE deleted_at IS NULL AND enabled = 1",
     ),
+    db.prepare("SELECT value FROM meta WHERE key = 'page_id'"),
   ]);
 
   const incidentRows = new Map<string, IncidentRow>();
@@ -164,7 +166,9 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
     probeRows,
   )) {
     if (r.day >= todayKey) continue;
-    (probeDays[r.component_id] ??= []).push({ day: r.day, down: r.down, slow: r.slow, covered: r.covered });
+    const list = probeDays[r.component_id] ?? [];
+    list.push({ day: r.day, down: r.down, slow: r.slow, covered: r.covered });
+    probeDays[r.component_id] = list;
   }
 
   const updatedAt = [...snapComponents.map((c) => c.updatedAt), ...incidents.map((i) => i.updatedAt)].reduce(
@@ -186,5 +190,6 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
     monitored: (rows<{ n: number }>(monitorCount)[0]?.n ?? 0) > 0,
     checkIntervalSeconds: rows<{ shortest: number | null }>(monitorCount)[0]?.shortest ?? 60,
     lastTickAt: rows<{ finished_at: string }>(lastTick)[0]?.finished_at ?? null,
+    pageId: rows<{ value: string }>(pageId)[0]?.value ?? "beacon",
   };
 }

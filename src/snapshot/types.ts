@@ -74,4 +74,6 @@ export type Snapshot = {
   /** The shortest check interval, in seconds. */
   checkIntervalSeconds: number;
   lastTickAt: string | null;
+  /** The page's stable id in the Statuspage-compatible API. */
+  pageId: string;
 };

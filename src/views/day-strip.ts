@@ -11,7 +11,7 @@ export function DayCell({ level, label }: DayCellProps): VNode {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", '"': "&quot;" };
 
 /** Escapes as Preact does: enough for text and double-quoted attributes. */
-function escape(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/[&<"]/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
@@ -23,7 +23,7 @@ function escape(text: string): string {
 export function renderCells(cells: readonly DayCellProps[]): string {
   let out = "";
   for (const c of cells) {
-    const text = escape(c.label);
+    const text = escapeText(c.label);
     out += `<li class="l-${c.level}" title="${text}"><span>${text}</span></li>`;
   }
   return out;

@@ -16,8 +16,7 @@ const secret = v.pipe(v.string(), v.regex(/^hb_[A-Za-z0-9_-]{43}$/, "must be a h
 export const heartbeats = new Hono<AppEnv>().post("/:secret", async (c) => {
   const value = readParam(c, "secret", secret);
   const monitor = await findMonitorByHeartbeat(c.env.DB, await sha256Hex(value));
-  if (!monitor || monitor.kind !== "heartbeat")
-    throw new Problem(404, "No heartbeat monitor has this secret");
+  if (monitor?.kind !== "heartbeat") throw new Problem(404, "No heartbeat monitor has this secret");
   try {
     await recordHeartbeat(c.env.DB, monitor.id, iso(Date.now())).run();
   } catch (err) {

@@ -1,0 +1,38 @@
+import { type Context, Hono } from "hono";
+import type { AppEnv } from "../env";
+import { inputsEtag, PageCache, sendPage } from "../http/cached-page";
+import { type StatuspageDocs, statuspageDocs } from "../pages/statuspage";
+import { readSettings } from "../settings";
+import { currentSnapshot } from "../snapshot/current";
+import { rebuildSnapshot } from "../snapshot/publish";
+
+const cache = new PageCache(32);
+
+/** The Statuspage-compatible public API: served from the snapshot, for any origin. */
+function serve(pick: keyof StatuspageDocs) {
+  return async (c: Context<AppEnv>) => {
+    const settings = readSettings(c.env);
+    const baseUrl = settings.pageUrl || new URL(c.req.url).origin;
+    const now = Date.now();
+    const { snapshot } = await currentSnapshot(c.env, () => rebuildSnapshot(c.env, now));
+    const key = `${snapshot.version}.${snapshot.builtAt}.${Math.floor(now / 60_000)}.${baseUrl}.${pick}`;
+    let page = cache.get(key);
+    if (!page) {
+      const docs = statuspageDocs(snapshot, settings, baseUrl, now);
+      page = { body: JSON.stringify(docs[pick]), etag: inputsEtag(key) };
+      cache.set(key, page);
+    }
+    c.header("Access-Control-Allow-Origin", "*");
+    return sendPage(c, page, "application/json; charset=utf-8");
+  };
+}
+
+export const statuspage = new Hono<AppEnv>()
+  .get("/summary.json", serve("summary"))
+  .get("/status.json", serve("status"))
+  .get("/components.json", serve("components"))
+  .get("/incidents/unresolved.json", serve("unresolved"))
+  .get("/incidents.json", serve("incidents"))
+  .get("/scheduled-maintenances/upcoming.json", serve("upcoming"))
+  .get("/scheduled-maintenances/active.json", serve("active"))
+  .get("/scheduled-maintenances.json", serve("maintenances"));
