@@ -16,7 +16,22 @@ const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolve
 const IMPACTS = ["none", "minor", "major", "critical"];
 const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"];
 
-const ids: Record<string, string> = {};
+const ids = {} as Record<
+  | "group"
+  | "web"
+  | "db"
+  | "dns"
+  | "cdn"
+  | "critical"
+  | "major"
+  | "minor"
+  | "none"
+  | "resolved"
+  | "running"
+  | "upcoming"
+  | "done",
+  string
+>;
 
 beforeAll(async () => {
   const now = Date.now();
@@ -86,6 +101,7 @@ async function doc(path: string) {
   expect(res.status).toBe(200);
   expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
   expect(res.headers.get("ETag")).toBeTruthy();
+  // biome-ignore lint/suspicious/noExplicitAny: the documents are checked field by field below
   return res.json<Record<string, any>>();
 }
 
