@@ -8,3 +8,7 @@ declare module "*?raw" {
   const text: string;
   export default text;
 }
+
+declare module "parse-prometheus-text-format" {
+  export default function parse(text: string): unknown[];
+}

@@ -204,3 +204,62 @@ export function touchIncident(db: D1Database, id: string, at: string): D1Prepare
     .prepare("UPDATE incidents SET updated_at = ?2, revision = revision + 1 WHERE id = ?1")
     .bind(id, at);
 }
+
+export type MaintenanceRow = {
+  id: string;
+  displayName: string;
+  beganAt: string;
+  endedAt: string | null;
+  revision: number;
+  updatedAt: string;
+  deletedAt: string | null;
+  phaseName: string | null;
+  latestUpdate: string | null;
+  components: string[];
+};
+
+/**
+ * Maintenance for the calendar, deleted ones included (calendars must learn
+ * they are cancelled): those ending after `since`, newest first.
+ */
+export async function listMaintenanceForCalendar(
+  db: D1Database,
+  since: string,
+  limit: number,
+): Promise<MaintenanceRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT i.id, i.display_name, i.began_at, i.ended_at, i.revision, i.updated_at, i.deleted_at, p.name AS phase_name,
+              (SELECT u.description FROM incident_updates u WHERE u.incident_id = i.id ORDER BY u.created_at DESC, u."order" DESC LIMIT 1) AS latest,
+              (SELECT json_group_array(c.display_name) FROM impacts m JOIN components c ON c.id = m.component_id WHERE m.incident_id = i.id) AS names
+       FROM incidents i LEFT JOIN phases p ON p.generation = i.phase_generation AND p.position = i.phase_order
+       WHERE EXISTS (SELECT 1 FROM impacts m WHERE m.incident_id = i.id AND m.severity = 0)
+         AND (i.ended_at IS NULL OR i.ended_at >= ?1)
+       ORDER BY i.began_at DESC LIMIT ?2`,
+    )
+    .bind(since, limit)
+    .all<{
+      id: string;
+      display_name: string;
+      began_at: string;
+      ended_at: string | null;
+      revision: number;
+      updated_at: string;
+      deleted_at: string | null;
+      phase_name: string | null;
+      latest: string | null;
+      names: string;
+    }>();
+  return results.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    beganAt: r.began_at,
+    endedAt: r.ended_at,
+    revision: r.revision,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+    phaseName: r.phase_name,
+    latestUpdate: r.latest,
+    components: [...new Set(JSON.parse(r.names) as string[])],
+  }));
+}

@@ -139,3 +139,25 @@ export async function monitorSamples(
     .all<{ minute: number; s: string }>();
   return results.map((r) => ({ minute: r.minute, sample: JSON.parse(r.s) }));
 }
+
+/** The newest sample of each monitor among the last `runs` finished runs. */
+export async function latestSamples(
+  db: D1Database,
+  runs = 30,
+): Promise<Map<string, [number | null, number, number | null, string | null]>> {
+  const { results } = await db
+    .prepare(
+      "SELECT samples FROM ticks WHERE finished_at IS NOT NULL AND samples IS NOT NULL ORDER BY minute DESC LIMIT ?1",
+    )
+    .bind(runs)
+    .all<{ samples: string }>();
+  const latest = new Map<string, [number | null, number, number | null, string | null]>();
+  for (const row of results) {
+    for (const [id, sample] of Object.entries(
+      JSON.parse(row.samples) as Record<string, [number | null, number, number | null, string | null]>,
+    )) {
+      if (!latest.has(id)) latest.set(id, sample);
+    }
+  }
+  return latest;
+}

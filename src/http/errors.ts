@@ -26,7 +26,12 @@ function toProblem(err: unknown): Problem {
   return new Problem(500, "An unexpected error occurred.");
 }
 
-function htmlError(c: Context<AppEnv>, status: number, message: string): Response {
+function htmlError(
+  c: Context<AppEnv>,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   const settings = readSettings(c.env);
   const title = statusTitle(status);
   const body = renderDocument({
@@ -38,7 +43,7 @@ function htmlError(c: Context<AppEnv>, status: number, message: string): Respons
   });
   return new Response(body, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
   });
 }
 
@@ -49,7 +54,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     problem.status >= 500 || problem.status === 404
       ? (PAGE_MESSAGES[problem.status] ?? PAGE_MESSAGES[500] ?? "")
       : problem.detail;
-  return htmlError(c, problem.status, message);
+  return htmlError(c, problem.status, message, problem.headers);
 };
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) => {

@@ -21,7 +21,11 @@ import { formatDay } from "../views/time";
 
 export const BAR_DAYS = 90;
 
+type DayFact = { down: number; seen: number };
+
 type Finished = {
+  /** Downtime and observed minutes of each finished day, oldest first. */
+  facts: DayFact[];
   id: string;
   html: string;
   bytes: Uint8Array | null;
@@ -81,6 +85,7 @@ function finishedDays(snapshot: Snapshot, component: SnapComponent, today: numbe
   const probeRows = new Map(probes.map((d) => [d.day, d]));
   const existsFrom = Date.parse(component.existsFrom);
   const cells: DayCellProps[] = [];
+  const facts: DayFact[] = [];
   let down = 0;
   let observed = 0;
   let minutes = NO_MINUTES;
@@ -106,6 +111,7 @@ function finishedDays(snapshot: Snapshot, component: SnapComponent, today: numbe
     );
     const level = dayLevel(m, seen);
     const dayDown = downtimeMinutes(m);
+    facts.push({ down: dayDown, seen });
     if (seen > 0) {
       down += dayDown;
       observed += seen;
@@ -113,7 +119,15 @@ function finishedDays(snapshot: Snapshot, component: SnapComponent, today: numbe
     }
     cells.push({ level, label: label(day, level, uptimeRatio(dayDown, seen), row?.incidents ?? 0) });
   }
-  const result = { id: String(nextId++), html: renderCells(cells), bytes: null, down, observed, minutes };
+  const result = {
+    facts,
+    id: String(nextId++),
+    html: renderCells(cells),
+    bytes: null,
+    down,
+    observed,
+    minutes,
+  };
   finishedCache.set(key, result);
   finishedById.set(result.id, result);
   return result;
@@ -171,24 +185,34 @@ export function todaySpans(snapshot: Snapshot, nowMs: number): Map<string, Today
 
 const NO_SPANS: TodaySpans = { intervals: [], incidents: 0 };
 
+/** Today so far: its band minutes, observed minutes and incident count. */
+function todayFact(
+  snapshot: Snapshot,
+  component: SnapComponent,
+  nowMs: number,
+  today: Map<string, TodaySpans>,
+) {
+  const dayStart = startOfDay(nowMs);
+  const spans = today.get(component.id) ?? NO_SPANS;
+  const m = bandMinutes(spans.intervals, snapshot.bounds, dayStart, nowMs);
+  const seen = observedMinutes(dayStart, Date.parse(component.existsFrom), nowMs);
+  return { dayStart, m, seen, down: downtimeMinutes(m), incidents: spans.incidents };
+}
+
 export function componentHistory(
   snapshot: Snapshot,
   component: SnapComponent,
   nowMs: number,
   today: Map<string, TodaySpans> = todaySpans(snapshot, nowMs),
 ): ComponentHistory {
-  const dayStart = startOfDay(nowMs);
-  const finished = finishedDays(snapshot, component, dayStart);
-  const spans = today.get(component.id) ?? NO_SPANS;
-  const m = bandMinutes(spans.intervals, snapshot.bounds, dayStart, nowMs);
-  const seen = observedMinutes(dayStart, Date.parse(component.existsFrom), nowMs);
-  const level = dayLevel(m, seen);
-  const todayDown = downtimeMinutes(m);
+  const finished = finishedDays(snapshot, component, startOfDay(nowMs));
+  const t = todayFact(snapshot, component, nowMs, today);
+  const level = dayLevel(t.m, t.seen);
   const todayHtml = todayCellHtml(
     level,
-    `${label(dayKey(dayStart), level, uptimeRatio(todayDown, seen), spans.incidents)} (today, so far)`,
+    `${label(dayKey(t.dayStart), level, uptimeRatio(t.down, t.seen), t.incidents)} (today, so far)`,
   );
-  const ratio = uptimeRatio(finished.down + todayDown, finished.observed + seen);
+  const ratio = uptimeRatio(finished.down + t.down, finished.observed + t.seen);
   return {
     cellsHtml: finished.html + todayHtml,
     pastKey: finished.id,
@@ -196,4 +220,19 @@ export function componentHistory(
     uptime: formatUptime(ratio),
     ratio,
   };
+}
+
+/** Uptime over the last `days` days (today included), e.g. 30 or 90. */
+export function uptimeOver(
+  snapshot: Snapshot,
+  component: SnapComponent,
+  nowMs: number,
+  days: number,
+): number | null {
+  const finished = finishedDays(snapshot, component, startOfDay(nowMs));
+  const t = todayFact(snapshot, component, nowMs, todaySpans(snapshot, nowMs));
+  const recent = finished.facts.slice(Math.max(0, finished.facts.length - (days - 1)));
+  const down = recent.reduce((sum, f) => sum + (f.seen > 0 ? f.down : 0), t.down);
+  const seen = recent.reduce((sum, f) => sum + f.seen, t.seen);
+  return uptimeRatio(down, seen);
 }

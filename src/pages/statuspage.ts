@@ -178,7 +178,7 @@ function byStart(a: SnapIncident, b: SnapIncident): number {
  * An update's status: its title when that names one ("Identified"), the
  * incident's current status for the newest update, otherwise investigating.
  */
-function updateStatus(title: string, current: string | null, maintenance: boolean): string {
+export function updateStatus(title: string, current: string | null, maintenance: boolean): string {
   const word = title.trim().toLowerCase();
   if (maintenance) {
     if (["scheduled", "in_progress", "verifying", "completed"].includes(word.replace(" ", "_")))

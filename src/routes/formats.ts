@@ -1,0 +1,252 @@
+import { type Context, Hono } from "hono";
+import * as v from "valibot";
+import { requireScope } from "../auth/middleware";
+import { listMaintenanceForCalendar } from "../db/incidents";
+import { listMonitors } from "../db/monitors";
+import { lastFinishedTick, latestSamples } from "../db/ticks";
+import type { ComponentStatus } from "../domain/severity";
+import { componentStatuses, isActive, pageStatus, worstSeverities } from "../domain/status";
+import { DAY_MS, iso } from "../domain/time";
+import { formatUptime } from "../domain/uptime";
+import type { AppEnv } from "../env";
+import {
+  badgeSvg,
+  INDICATOR_COLOR,
+  STATUS_COLOR,
+  STATUS_SHIELDS_COLOR,
+  uptimeColor,
+} from "../formats/badges";
+import { maintenanceCalendar } from "../formats/calendar";
+import { atomFeed, feedEntries, rssFeed, touchingComponent } from "../formats/feeds";
+import { exposition, type MetricFamily } from "../formats/metrics";
+import { inputsEtag, PageCache, sendPage, strongEtag } from "../http/cached-page";
+import { readParam, readQuery } from "../http/input";
+import { notFound } from "../http/problem";
+import { uptimeOver } from "../pages/history";
+import { uuid } from "../schemas/common";
+import { readSettings } from "../settings";
+import { currentSnapshot } from "../snapshot/current";
+import { rebuildSnapshot } from "../snapshot/publish";
+import type { Snapshot } from "../snapshot/types";
+import { STATUS_LABEL } from "../views/status-badge";
+
+const cache = new PageCache(64);
+const BadgeQuery = v.object({
+  style: v.optional(v.picklist(["flat", "flat-square"], 'must be "flat" or "flat-square"'), "flat"),
+});
+const UptimeQuery = v.object({
+  style: v.optional(v.picklist(["flat", "flat-square"], 'must be "flat" or "flat-square"'), "flat"),
+  days: v.optional(v.picklist(["30", "90"], "must be 30 or 90"), "90"),
+});
+
+function base(c: Context<AppEnv>): string {
+  return readSettings(c.env).pageUrl || new URL(c.req.url).origin;
+}
+
+async function snapshotOf(c: Context<AppEnv>) {
+  return currentSnapshot(c.env, () => rebuildSnapshot(c.env, Date.now()));
+}
+
+/** A derived document cached for the rest of the minute and per snapshot version. */
+async function cached(
+  c: Context<AppEnv>,
+  name: string,
+  type: string,
+  build: (s: Snapshot, now: number) => string,
+) {
+  const now = Date.now();
+  const { snapshot } = await snapshotOf(c);
+  const key = `${snapshot.version}.${snapshot.builtAt}.${Math.floor(now / 60_000)}.${base(c)}.${name}`;
+  let page = cache.get(key);
+  if (!page) {
+    page = { body: build(snapshot, now), etag: inputsEtag(key) };
+    cache.set(key, page);
+  }
+  return sendPage(c, page, type);
+}
+
+function statuses(snapshot: Snapshot, now: number) {
+  return componentStatuses(snapshot.components, snapshot.incidents, snapshot.bounds, iso(now));
+}
+
+function componentOf(snapshot: Snapshot, id: string) {
+  const component = snapshot.components.find((x) => x.id === id);
+  if (!component) throw notFound(`Component ${id}`);
+  return component;
+}
+
+/** Feeds, the maintenance calendar, badges and metrics. */
+export const formats = new Hono<AppEnv>()
+  .get("/history.atom", (c) =>
+    cached(c, "atom", "application/atom+xml; charset=utf-8", (s, now) =>
+      atomFeed(
+        {
+          title: `${readSettings(c.env).pageName} status`,
+          baseUrl: base(c),
+          selfPath: "/history.atom",
+          updated: s.updatedAt,
+        },
+        feedEntries(s.incidents, base(c), now),
+      ),
+    ),
+  )
+  .get("/history.rss", (c) =>
+    cached(c, "rss", "application/rss+xml; charset=utf-8", (s, now) =>
+      rssFeed(
+        {
+          title: `${readSettings(c.env).pageName} status`,
+          baseUrl: base(c),
+          selfPath: "/history.rss",
+          updated: s.updatedAt,
+        },
+        feedEntries(s.incidents, base(c), now),
+      ),
+    ),
+  )
+  .get("/components/:componentId/history.atom", async (c) => {
+    const id = readParam(c, "componentId", uuid);
+    const { snapshot } = await snapshotOf(c);
+    const component = componentOf(snapshot, id);
+    return cached(c, `atom-${id}`, "application/atom+xml; charset=utf-8", (s, now) =>
+      atomFeed(
+        {
+          title: `${readSettings(c.env).pageName} status: ${component.name}`,
+          baseUrl: base(c),
+          selfPath: `/components/${id}/history.atom`,
+          updated: s.updatedAt,
+        },
+        feedEntries(touchingComponent(s, id), base(c), now),
+      ),
+    );
+  })
+  .get("/maintenance.ics", async (c) => {
+    const settings = readSettings(c.env);
+    const rows = await listMaintenanceForCalendar(c.env.DB, iso(Date.now() - 90 * DAY_MS), 500);
+    const body = maintenanceCalendar(rows, {
+      name: settings.pageName,
+      baseUrl: base(c),
+      host: new URL(base(c)).host,
+    });
+    c.header("Content-Disposition", 'inline; filename="maintenance.ics"');
+    return sendPage(c, { body, etag: await strongEtag(body) }, "text/calendar; charset=utf-8");
+  })
+  .get("/badge.svg", async (c) => {
+    const { style } = readQuery(c, BadgeQuery);
+    return cached(c, `badge-${style}`, "image/svg+xml; charset=utf-8", (s, now) => {
+      const st = statuses(s, now);
+      const page = pageStatus(st.values(), s.incidents, s.bounds, iso(now));
+      return badgeSvg("status", page.description.toLowerCase(), INDICATOR_COLOR[page.indicator], style);
+    });
+  })
+  .get("/components/:componentId/badge.svg", async (c) => {
+    const id = readParam(c, "componentId", uuid);
+    const { style } = readQuery(c, BadgeQuery);
+    return cached(c, `badge-${id}-${style}`, "image/svg+xml; charset=utf-8", (s, now) => {
+      const component = componentOf(s, id);
+      const status = statuses(s, now).get(id) ?? "operational";
+      return badgeSvg(component.name, STATUS_LABEL[status].toLowerCase(), STATUS_COLOR[status], style);
+    });
+  })
+  .get("/components/:componentId/uptime.svg", async (c) => {
+    const id = readParam(c, "componentId", uuid);
+    const { style, days } = readQuery(c, UptimeQuery);
+    return cached(c, `uptime-${id}-${style}-${days}`, "image/svg+xml; charset=utf-8", (s, now) => {
+      const ratio = uptimeOver(s, componentOf(s, id), now, Number(days));
+      return badgeSvg(`uptime ${days}d`, formatUptime(ratio), uptimeColor(ratio), style);
+    });
+  })
+  .get("/components/:componentId/shields.json", async (c) => {
+    const id = readParam(c, "componentId", uuid);
+    return cached(c, `shields-${id}`, "application/json; charset=utf-8", (s, now) => {
+      const status: ComponentStatus = statuses(s, now).get(id) ?? "operational";
+      return JSON.stringify({
+        schemaVersion: 1,
+        label: componentOf(s, id).name,
+        message: STATUS_LABEL[status].toLowerCase(),
+        color: STATUS_SHIELDS_COLOR[status],
+      });
+    });
+  })
+  .get(
+    "/metrics",
+    async (c, next) => (c.env.METRICS_PUBLIC === "true" ? next() : requireScope("metrics")(c, next)),
+    async (c) => {
+      const now = Date.now();
+      const { snapshot } = await snapshotOf(c);
+      const [monitors, samples, tick] = await Promise.all([
+        listMonitors(c.env.DB),
+        latestSamples(c.env.DB),
+        lastFinishedTick(c.env.DB),
+      ]);
+      const st = statuses(snapshot, now);
+      const worst = worstSeverities(snapshot.incidents, iso(now));
+      const names = new Map(snapshot.components.map((x) => [x.id, x.name]));
+      const componentLabels = (id: string) => {
+        const comp = snapshot.components.find((x) => x.id === id);
+        return { component: comp?.name ?? id, group: comp?.group ? (names.get(comp.group) ?? "") : "" };
+      };
+      const families: MetricFamily[] = [
+        {
+          name: "beacon_component_status",
+          help: "Worst active severity on the component (0-100; 0 when nothing or only maintenance affects it).",
+          type: "gauge",
+          samples: snapshot.components.map((x) => ({
+            labels: componentLabels(x.id),
+            value: worst.get(x.id) ?? 0,
+          })),
+        },
+        {
+          name: "beacon_component_up",
+          help: "1 unless the component is in a partial or major outage.",
+          type: "gauge",
+          samples: snapshot.components.map((x) => {
+            const s = st.get(x.id) ?? "operational";
+            return {
+              labels: componentLabels(x.id),
+              value: s === "partial_outage" || s === "major_outage" ? 0 : 1,
+            };
+          }),
+        },
+        {
+          name: "beacon_monitor_up",
+          help: "1 while the monitor's confirmed state is up or degraded, 0 when down.",
+          type: "gauge",
+          samples: monitors
+            .filter((m) => m.enabled)
+            .map((m) => ({
+              labels: { monitor: m.displayName, kind: m.kind },
+              value: m.state.status === "down" ? 0 : 1,
+            })),
+        },
+        {
+          name: "beacon_monitor_latency_seconds",
+          help: "Latency of the monitor's latest check.",
+          type: "gauge",
+          samples: monitors.flatMap((m) => {
+            const latency = samples.get(m.id)?.[0];
+            return typeof latency === "number"
+              ? [{ labels: { monitor: m.displayName, kind: m.kind }, value: latency / 1000 }]
+              : [];
+          }),
+        },
+        {
+          name: "beacon_incidents_active",
+          help: "Incidents (not maintenance) that have begun and not ended.",
+          type: "gauge",
+          samples: [
+            { value: snapshot.incidents.filter((i) => !i.maintenance && isActive(i, iso(now))).length },
+          ],
+        },
+        {
+          name: "beacon_last_tick_timestamp_seconds",
+          help: "When the last cron run finished, in Unix seconds (0 before the first).",
+          type: "gauge",
+          samples: [{ value: tick?.finishedAt ? Math.floor(Date.parse(tick.finishedAt) / 1000) : 0 }],
+        },
+      ];
+      c.header("Cache-Control", "no-store");
+      return c.body(exposition(families), 200, {
+        "Content-Type": "text/plain; version=0.0.4; charset=utf-8",
+      });
+    },
+  );
