@@ -3,6 +3,7 @@ import { auditStatement, REVOKED_DURING_WRITE } from "../db/audit";
 import { bumpDataVersion } from "../db/meta";
 import { iso } from "../domain/time";
 import type { AppEnv } from "../env";
+import { deliverNow } from "../notify/deliver-now";
 import { type Derived, refreshDerived } from "../snapshot/refresh";
 import { Problem } from "./problem";
 
@@ -37,6 +38,10 @@ export async function commit(
   }
   // Before answering, so that the next page view anywhere shows the change.
   await refreshDerived(c.env, derived, Date.now());
+  if (derived.notify) {
+    const origin = new URL(c.req.url).origin;
+    c.executionCtx.waitUntil(deliverNow(c.env, origin));
+  }
   return results.slice(1, -1);
 }
 

@@ -7,6 +7,7 @@ import { queryInt, uuid } from "../schemas/common";
 import * as mon from "../schemas/monitors";
 import * as scs from "../schemas/scs";
 import * as tok from "../schemas/tokens";
+import * as wh from "../schemas/webhooks";
 
 export type Auth = "public" | "incidents" | "admin" | "metrics";
 
@@ -355,6 +356,79 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     query: tok.AuditQuery,
     responses: { 200: list(tok.AuditOut) },
+  },
+  // Beacon: webhooks
+  {
+    method: "get",
+    path: "/webhooks",
+    operationId: "listWebhooks",
+    summary: "List webhook subscriptions (secrets are never returned).",
+    tag: "webhook",
+    auth: "admin",
+    query: tok.ListQuery,
+    responses: { 200: list(wh.WebhookOut) },
+  },
+  {
+    method: "post",
+    path: "/webhooks",
+    operationId: "createWebhook",
+    summary: "Subscribe a URL to events; the Standard Webhooks secret is returned only now.",
+    tag: "webhook",
+    auth: "admin",
+    body: wh.WebhookCreate,
+    responses: { 201: wh.WebhookCreated },
+  },
+  {
+    method: "get",
+    path: "/webhooks/{webhookId}",
+    operationId: "getWebhook",
+    summary: "Get a webhook.",
+    tag: "webhook",
+    auth: "admin",
+    params: { webhookId: uuid },
+    responses: { 200: data(wh.WebhookOut) },
+  },
+  {
+    method: "patch",
+    path: "/webhooks/{webhookId}",
+    operationId: "updateWebhook",
+    summary: "Update a webhook; `enabled: true` re-enables one disabled after 24 hours of failures.",
+    tag: "webhook",
+    auth: "admin",
+    params: { webhookId: uuid },
+    body: wh.WebhookPatch,
+    responses: { 204: null },
+  },
+  {
+    method: "delete",
+    path: "/webhooks/{webhookId}",
+    operationId: "deleteWebhook",
+    summary: "Delete a webhook.",
+    tag: "webhook",
+    auth: "admin",
+    params: { webhookId: uuid },
+    responses: { 204: null },
+  },
+  {
+    method: "get",
+    path: "/webhooks/{webhookId}/deliveries",
+    operationId: "listDeliveries",
+    summary: "The delivery log, newest first.",
+    tag: "webhook",
+    auth: "admin",
+    params: { webhookId: uuid },
+    query: tok.ListQuery,
+    responses: { 200: list(v.record(v.string(), v.unknown())) },
+  },
+  {
+    method: "post",
+    path: "/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",
+    operationId: "redeliver",
+    summary: "Send a delivery again, with the same webhook-id.",
+    tag: "webhook",
+    auth: "admin",
+    params: { webhookId: uuid, deliveryId: v.pipe(v.number(), v.integer()) },
+    responses: { 202: null },
   },
   // Beacon: monitors and heartbeats
   {

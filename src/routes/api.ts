@@ -11,6 +11,7 @@ import { openapi } from "./api/openapi";
 import { phases } from "./api/phases";
 import { severities } from "./api/severities";
 import { tokens } from "./api/tokens";
+import { webhooks } from "./api/webhooks";
 
 function allowedOrigins(env: Env): string[] {
   return (env.ALLOWED_ORIGINS ?? "")
@@ -41,5 +42,6 @@ export const api = new Hono<AppEnv>()
   .route("/tokens", tokens)
   .route("/audit", audit)
   .route("/monitors", monitors)
+  .route("/webhooks", webhooks)
   .route("/heartbeats", heartbeats)
   .route("/openapi.json", openapi);

@@ -4,13 +4,17 @@ import { kvPublication, readStoredSnapshot, snapshotState } from "../db/snapshot
 import { claimTick, finishTickStatement, probePlanState } from "../db/ticks";
 import type { ProbeResult } from "../domain/monitor-state";
 import { iso } from "../domain/time";
+import { runDeliveries } from "../notify/deliver";
+import { pageInfo } from "../notify/page-info";
 import type { ProbeDeps } from "../probes/run";
+import { readSettings } from "../settings";
 import { publishToKv } from "../snapshot/publish";
 import { keepSnapshotCurrent } from "../snapshot/refresh";
 import type { Snapshot } from "../snapshot/types";
 import { finaliseMonitorDays } from "./monitor-days";
 import { applyResults, chooseDue, leaseMs, probeAll, QUEUE_BATCH, sampleOf } from "./monitors";
 import { epochMinute } from "./tick-time";
+import { timeTransitions } from "./transitions";
 
 export type TickOutcome = { minute: number; claimed: boolean; probed: number; queued: number };
 
@@ -92,7 +96,14 @@ export async function runTick(
     );
   }
   await finishTickStatement(env.DB, minute, iso(deps.now()), samples, probed, queued > 0).run();
+  await timeTransitions(env.DB, now);
   await maintainSnapshot(env, now);
+  await runDeliveries(
+    env,
+    now,
+    () => pageInfo(env, now, readSettings(env).pageUrl || "http://localhost"),
+    deps.fetch,
+  );
   return { minute, claimed: true, probed: due.length - queued, queued };
 }
 

@@ -9,6 +9,8 @@ import { rebuildSnapshot } from "./publish";
 export type Derived = {
   /** Components (null: all) whose daily rollups cover [from, to] and must be recomputed. */
   rollups?: { componentIds: string[] | null; from: number; to: number };
+  /** The write may have added events to the outbox: start delivering now. */
+  notify?: boolean;
 };
 
 /**

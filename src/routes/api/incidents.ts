@@ -21,6 +21,7 @@ import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
 import { readJson, readParam, readQuery } from "../../http/input";
 import { badField, notFound } from "../../http/problem";
+import { incidentEventStatements } from "../../notify/emit";
 import { incremental, uuid } from "../../schemas/common";
 import {
   IncidentCreate,
@@ -137,9 +138,9 @@ export const incidents = new Hono<AppEnv>()
     checkTimes(incident);
     await commit(
       c,
-      insertIncident(db, incident),
+      [...insertIncident(db, incident), ...(await incidentEventStatements(db, null, incident, now))],
       { action: "incident.create", resourceId: incident.id },
-      touched(incident),
+      { ...touched(incident), notify: true },
     );
     return c.json({ id: incident.id }, 201);
   })
@@ -176,20 +177,21 @@ export const incidents = new Hono<AppEnv>()
     checkTimes(next);
     await commit(
       c,
-      updateIncident(db, next),
+      [...updateIncident(db, next), ...(await incidentEventStatements(db, current, next, now))],
       { action: "incident.update", resourceId: id },
-      touched(current, next),
+      { ...touched(current, next), notify: true },
     );
     return c.body(null, 204);
   })
   .delete("/:incidentId", requireScope("incidents"), async (c) => {
     const id = readParam(c, "incidentId", uuid);
     const current = await loadIncident(c.env.DB, id);
+    const now = iso(Date.now());
     await commit(
       c,
-      [deleteIncident(c.env.DB, id, iso(Date.now()))],
+      [deleteIncident(c.env.DB, id, now), ...(await incidentEventStatements(c.env.DB, current, null, now))],
       { action: "incident.delete", resourceId: id },
-      touched(current),
+      { ...touched(current), notify: true },
     );
     return c.body(null, 204);
   })
@@ -202,21 +204,30 @@ export const incidents = new Hono<AppEnv>()
     const id = readParam(c, "incidentId", uuid);
     const input = await readJson(c, UpdateCreate);
     const db = c.env.DB;
-    await loadIncident(db, id);
+    const incident = await loadIncident(db, id);
     const now = iso(Date.now());
+    const update = {
+      incidentId: id,
+      id: crypto.randomUUID(),
+      displayName: input.displayName,
+      description: input.description,
+      createdAt: input.createdAt ?? now,
+    };
+    const facts = {
+      id: update.id,
+      title: update.displayName,
+      text: update.description,
+      at: update.createdAt,
+    };
     const [inserted] = await commit(
       c,
       [
-        insertUpdate(db, {
-          incidentId: id,
-          id: crypto.randomUUID(),
-          displayName: input.displayName,
-          description: input.description,
-          createdAt: input.createdAt ?? now,
-        }),
+        insertUpdate(db, update),
         touchIncident(db, id, now),
+        ...(await incidentEventStatements(db, incident, { ...incident, updatedAt: now }, now, facts)),
       ],
       { action: "update.create", resourceId: id },
+      { notify: true },
     );
     const order = (inserted?.results?.[0] as { order: number } | undefined)?.order ?? 0;
     return c.json({ order }, 201);

@@ -1,0 +1,214 @@
+import type { EventType } from "../notify/events";
+
+export type WebhookFormat = "statuspage" | "slack" | "discord";
+
+export type Webhook = {
+  id: string;
+  url: string;
+  events: EventType[];
+  components: string[] | null;
+  format: WebhookFormat;
+  secret: string;
+  enabled: boolean;
+  disabledReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+type Row = {
+  id: string;
+  url: string;
+  events: string;
+  components: string | null;
+  format: WebhookFormat;
+  secret: string;
+  enabled: number;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+function toWebhook(r: Row): Webhook {
+  return {
+    id: r.id,
+    url: r.url,
+    events: JSON.parse(r.events) as EventType[],
+    components: r.components ? (JSON.parse(r.components) as string[]) : null,
+    format: r.format,
+    secret: r.secret,
+    enabled: r.enabled === 1,
+    disabledReason: r.disabled_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function listWebhooks(db: D1Database, limit = 500): Promise<Webhook[]> {
+  const { results } = await db
+    .prepare("SELECT * FROM webhooks WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT ?1")
+    .bind(limit)
+    .all<Row>();
+  return results.map(toWebhook);
+}
+
+export async function getWebhook(db: D1Database, id: string): Promise<Webhook | null> {
+  const row = await db
+    .prepare("SELECT * FROM webhooks WHERE id = ?1 AND deleted_at IS NULL")
+    .bind(id)
+    .first<Row>();
+  return row ? toWebhook(row) : null;
+}
+
+export function insertWebhook(db: D1Database, w: Webhook): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO webhooks (id, url, events, components, format, secret, enabled, created_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7)`,
+    )
+    .bind(
+      w.id,
+      w.url,
+      JSON.stringify(w.events),
+      w.components ? JSON.stringify(w.components) : null,
+      w.format,
+      w.secret,
+      w.createdAt,
+    );
+}
+
+export function updateWebhook(db: D1Database, w: Webhook): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE webhooks SET url = ?2, events = ?3, components = ?4, format = ?5, enabled = ?6,
+         disabled_reason = CASE WHEN ?6 = 1 THEN NULL ELSE disabled_reason END, updated_at = ?7
+       WHERE id = ?1 AND deleted_at IS NULL`,
+    )
+    .bind(
+      w.id,
+      w.url,
+      JSON.stringify(w.events),
+      w.components ? JSON.stringify(w.components) : null,
+      w.format,
+      w.enabled ? 1 : 0,
+      w.updatedAt,
+    );
+}
+
+export function deleteWebhook(db: D1Database, id: string, at: string): D1PreparedStatement {
+  return db.prepare("UPDATE webhooks SET deleted_at = ?2, enabled = 0 WHERE id = ?1").bind(id, at);
+}
+
+export type Delivery = {
+  id: number;
+  webhookId: string;
+  eventId: string;
+  event: string;
+  seq: number;
+  status: "pending" | "delivered" | "gave_up";
+  attempts: number;
+  nextAttemptAt: string;
+  firstAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+};
+
+type DeliveryRow = {
+  id: number;
+  webhook_id: string;
+  event_id: string;
+  event: string;
+  seq: number;
+  status: Delivery["status"];
+  attempts: number;
+  next_attempt_at: string;
+  first_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+};
+
+function toDelivery(r: DeliveryRow): Delivery {
+  return {
+    id: r.id,
+    webhookId: r.webhook_id,
+    eventId: r.event_id,
+    event: r.event,
+    seq: r.seq,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    firstAttemptAt: r.first_attempt_at,
+    lastAttemptAt: r.last_attempt_at,
+    lastStatus: r.last_status,
+    lastError: r.last_error,
+    deliveredAt: r.delivered_at,
+    createdAt: r.created_at,
+  };
+}
+
+export async function listDeliveries(db: D1Database, webhookId: string, limit: number): Promise<Delivery[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT d.*, o.event FROM deliveries d JOIN outbox o ON o.id = d.event_id
+       WHERE d.webhook_id = ?1 ORDER BY d.seq DESC LIMIT ?2`,
+    )
+    .bind(webhookId, limit)
+    .all<DeliveryRow>();
+  return results.map(toDelivery);
+}
+
+/** Queues a delivery again, with the same event and so the same webhook-id. */
+export function redeliverStatement(
+  db: D1Database,
+  webhookId: string,
+  deliveryId: number,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = ?3, first_attempt_at = NULL, last_error = NULL
+       WHERE id = ?2 AND webhook_id = ?1`,
+    )
+    .bind(webhookId, deliveryId, at);
+}
+
+/** Outbox events not yet fanned out to webhooks, oldest first. */
+export async function pendingEvents(db: D1Database, limit: number) {
+  const { results } = await db
+    .prepare("SELECT id, seq, event, component_ids FROM outbox WHERE fanned_out = 0 ORDER BY seq LIMIT ?1")
+    .bind(limit)
+    .all<{ id: string; seq: number; event: string; component_ids: string }>();
+  return results;
+}
+
+/** The head of each enabled webhook's queue that is due, oldest event first. */
+export async function dueDeliveries(db: D1Database, now: string, limit: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT d.id, d.webhook_id, d.event_id, d.attempts, d.first_attempt_at, o.body, o.event,
+              w.url, w.format, w.secret
+       FROM deliveries d JOIN outbox o ON o.id = d.event_id JOIN webhooks w ON w.id = d.webhook_id
+       WHERE d.status = 'pending' AND w.enabled = 1 AND w.deleted_at IS NULL AND d.next_attempt_at <= ?1
+         AND d.seq = (SELECT MIN(seq) FROM deliveries x WHERE x.webhook_id = d.webhook_id AND x.status = 'pending')
+       ORDER BY d.seq LIMIT ?2`,
+    )
+    .bind(now, limit)
+    .all<{
+      id: number;
+      webhook_id: string;
+      event_id: string;
+      attempts: number;
+      first_attempt_at: string | null;
+      body: string;
+      event: string;
+      url: string;
+      format: WebhookFormat;
+      secret: string;
+    }>();
+  return results;
+}

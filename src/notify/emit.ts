@@ -1,0 +1,32 @@
+/** The outbox statements a write to an incident adds to its own batch. */
+import type { Incident } from "../db/incidents";
+import { type EventType, outboxStatement } from "./events";
+import { factsContext, incidentEvent, incidentFacts } from "./facts";
+import { statusChangeStatements } from "./status-changes";
+
+export type UpdateFacts = { id: string; title: string; text: string; at: string };
+
+export async function incidentEventStatements(
+  db: D1Database,
+  before: Incident | null,
+  after: Incident | null,
+  now: string,
+  update: UpdateFacts | null = null,
+): Promise<D1PreparedStatement[]> {
+  const subject = after ?? before;
+  if (!subject) return [];
+  const statements = await statusChangeStatements(db, now, {
+    incidentId: subject.id,
+    after: after ? { beganAt: after.beganAt, endedAt: after.endedAt, affects: after.affects } : null,
+  });
+  if (!after) return statements;
+  const maintenance = after.affects.some((a) => a.severity === 0);
+  let event: EventType | null;
+  if (update) event = maintenance ? null : "incident.updated";
+  else if (maintenance) event = before ? null : "maintenance.scheduled";
+  else event = incidentEvent(before, after, now);
+  if (!event) return statements;
+  const facts = incidentFacts(after, await factsContext(db, after), now, update);
+  const ids = [...new Set([...(before?.affects ?? []), ...after.affects].map((a) => a.reference))];
+  return [outboxStatement(db, { event, at: now, incident: facts }, ids), ...statements];
+}

@@ -1,0 +1,156 @@
+/**
+ * Delivery bodies: Statuspage's webhook shape (plus an `event` field), Slack
+ * incoming-webhook blocks, or Discord embeds. User text is escaped for each
+ * target and mentions are switched off.
+ */
+import type { WebhookFormat } from "../db/webhooks";
+import type { EventBody, IncidentFacts } from "./events";
+
+export type PageInfo = { id: string; name: string; url: string; indicator: string; description: string };
+
+const LABEL: Record<string, string> = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  completed: "Completed",
+  operational: "Operational",
+  degraded_performance: "Degraded performance",
+  partial_outage: "Partial outage",
+  major_outage: "Major outage",
+  under_maintenance: "Under maintenance",
+};
+
+const COLOR: Record<string, number> = {
+  none: 0x2e7d32,
+  minor: 0x8a6500,
+  major: 0xb3470b,
+  critical: 0xc62828,
+  maintenance: 0x0b63c4,
+  operational: 0x2e7d32,
+  degraded_performance: 0x8a6500,
+  partial_outage: 0xb3470b,
+  major_outage: 0xc62828,
+  under_maintenance: 0x0b63c4,
+};
+
+function statuspageIncident(i: IncidentFacts, page: PageInfo) {
+  const resolved = i.endedAt !== null && (i.status === "resolved" || i.status === "completed");
+  return {
+    id: i.id,
+    name: i.name,
+    status: i.status,
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+    monitoring_at: i.monitoringAt,
+    resolved_at: resolved ? i.endedAt : null,
+    impact: i.impact,
+    shortlink: `${page.url}/incidents/${i.id}`,
+    started_at: i.beganAt,
+    page_id: page.id,
+    incident_updates: i.update
+      ? [
+          {
+            id: i.update.id,
+            status: i.status,
+            body: i.update.text,
+            incident_id: i.id,
+            created_at: i.update.at,
+            updated_at: i.update.at,
+            display_at: i.update.at,
+            affected_components: null,
+            deliver_notifications: true,
+            custom_tweet: null,
+            tweet_id: null,
+          },
+        ]
+      : [],
+    components: i.components.map((c) => ({ id: c.id, name: c.name, status: c.status, page_id: page.id })),
+    ...(i.maintenance ? { scheduled_for: i.beganAt, scheduled_until: i.endedAt } : {}),
+  };
+}
+
+/** Slack mrkdwn: &, < and > are its only control characters. */
+function slackEscape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function headline(body: EventBody): { title: string; text: string; color: number; link: string | null } {
+  if (body.component) {
+    const c = body.component;
+    return {
+      title: `${c.name}: ${LABEL[c.newStatus] ?? c.newStatus}`,
+      text: `Was ${LABEL[c.oldStatus] ?? c.oldStatus}.`,
+      color: COLOR[c.newStatus] ?? 0x6e7781,
+      link: null,
+    };
+  }
+  const i = body.incident as IncidentFacts;
+  const parts = [
+    i.update ? `${i.update.title}: ${i.update.text}` : null,
+    i.components.length ? `Affected: ${i.components.map((c) => c.name).join(", ")}` : null,
+  ].filter(Boolean);
+  return {
+    title: `[${LABEL[i.status] ?? i.status}] ${i.name}`,
+    text: parts.join("\n") || "No details yet.",
+    color: COLOR[i.maintenance ? "maintenance" : i.impact] ?? 0x6e7781,
+    link: i.id,
+  };
+}
+
+export function deliveryBody(format: WebhookFormat, body: EventBody, page: PageInfo): unknown {
+  if (format === "statuspage") {
+    const base = {
+      meta: { unsubscribe: null, documentation: `${page.url}/api/openapi.json` },
+      page: { id: page.id, status_indicator: page.indicator, status_description: page.description },
+      event: body.event,
+    };
+    if (body.component) {
+      const c = body.component;
+      return {
+        ...base,
+        component_update: {
+          created_at: body.at,
+          new_status: c.newStatus,
+          old_status: c.oldStatus,
+          id: `${c.id}-${body.at}`,
+          component_id: c.id,
+        },
+        component: { created_at: body.at, id: c.id, name: c.name, status: c.newStatus },
+      };
+    }
+    return { ...base, incident: statuspageIncident(body.incident as IncidentFacts, page) };
+  }
+  const h = headline(body);
+  const url = h.link ? `${page.url}/incidents/${h.link}` : `${page.url}/`;
+  if (format === "slack") {
+    return {
+      text: `${h.title} (${page.name})`,
+      blocks: [
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: `*<${url}|${slackEscape(h.title)}>*\n${slackEscape(h.text)}` },
+        },
+        {
+          type: "context",
+          elements: [{ type: "mrkdwn", text: `${slackEscape(page.name)} · ${body.event} · ${body.at}` }],
+        },
+      ],
+    };
+  }
+  return {
+    allowed_mentions: { parse: [] },
+    embeds: [
+      {
+        title: h.title.slice(0, 256),
+        description: h.text.slice(0, 4000),
+        url,
+        color: h.color,
+        timestamp: body.at,
+        footer: { text: `${page.name} · ${body.event}`.slice(0, 2000) },
+      },
+    ],
+  };
+}

@@ -1,0 +1,141 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { requireScope } from "../../auth/middleware";
+import { getComponents } from "../../db/components";
+import {
+  deleteWebhook,
+  getWebhook,
+  insertWebhook,
+  listDeliveries,
+  listWebhooks,
+  redeliverStatement,
+  updateWebhook,
+  type Webhook,
+} from "../../db/webhooks";
+import { iso } from "../../domain/time";
+import type { AppEnv } from "../../env";
+import { commit } from "../../http/commit";
+import { readJson, readParam, readQuery } from "../../http/input";
+import { badField, notFound } from "../../http/problem";
+import { uuid } from "../../schemas/common";
+import { ListQuery } from "../../schemas/tokens";
+import { WebhookCreate, WebhookPatch } from "../../schemas/webhooks";
+
+function webhookOut(w: Webhook) {
+  return {
+    id: w.id,
+    url: w.url,
+    events: w.events,
+    components: w.components,
+    format: w.format,
+    enabled: w.enabled,
+    disabledReason: w.disabledReason,
+    createdAt: w.createdAt,
+    updatedAt: w.updatedAt,
+  };
+}
+
+function newSecret(): string {
+  let bin = "";
+  for (const b of crypto.getRandomValues(new Uint8Array(24))) bin += String.fromCharCode(b);
+  return `whsec_${btoa(bin)}`;
+}
+
+async function checkTarget(
+  env: Env,
+  url: string,
+  components: readonly string[] | null | undefined,
+): Promise<void> {
+  if (/^http:/i.test(url) && env.ALLOW_HTTP_WEBHOOKS !== "true") {
+    throw badField("url", "must be https (plain http needs ALLOW_HTTP_WEBHOOKS=true)");
+  }
+  if (components?.length) {
+    const found = new Set(
+      (await getComponents(env.DB, components)).filter((c) => !c.deletedAt).map((c) => c.id),
+    );
+    const missing = components.findIndex((id) => !found.has(id));
+    if (missing >= 0)
+      throw badField(`components.${missing}`, `component ${components[missing]} does not exist`);
+  }
+}
+
+/** Webhook subscriptions (admin). The signing secret is returned once, at creation. */
+export const webhooks = new Hono<AppEnv>()
+  .use(requireScope("admin"))
+  .get("/", async (c) => {
+    const { limit } = readQuery(c, ListQuery);
+    return c.json({ data: (await listWebhooks(c.env.DB, limit ?? 100)).map(webhookOut) });
+  })
+  .post("/", async (c) => {
+    const input = await readJson(c, WebhookCreate);
+    await checkTarget(c.env, input.url, input.components);
+    const now = iso(Date.now());
+    const webhook: Webhook = {
+      id: crypto.randomUUID(),
+      url: input.url,
+      events: input.events,
+      components: input.components ?? null,
+      format: input.format,
+      secret: newSecret(),
+      enabled: true,
+      disabledReason: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await commit(c, [insertWebhook(c.env.DB, webhook)], { action: "webhook.create", resourceId: webhook.id });
+    return c.json({ id: webhook.id, secret: webhook.secret }, 201);
+  })
+  .get("/:webhookId", async (c) => {
+    const id = readParam(c, "webhookId", uuid);
+    const w = await getWebhook(c.env.DB, id);
+    if (!w) throw notFound(`Webhook ${id}`);
+    return c.json({ data: webhookOut(w) });
+  })
+  .patch("/:webhookId", async (c) => {
+    const id = readParam(c, "webhookId", uuid);
+    const patch = await readJson(c, WebhookPatch);
+    const current = await getWebhook(c.env.DB, id);
+    if (!current) throw notFound(`Webhook ${id}`);
+    const next: Webhook = {
+      ...current,
+      url: patch.url ?? current.url,
+      events: patch.events ?? current.events,
+      components: patch.components === undefined ? current.components : patch.components,
+      format: patch.format ?? current.format,
+      enabled: patch.enabled ?? current.enabled,
+      updatedAt: iso(Date.now()),
+    };
+    await checkTarget(c.env, next.url, next.components);
+    await commit(c, [updateWebhook(c.env.DB, next)], { action: "webhook.update", resourceId: id });
+    return c.body(null, 204);
+  })
+  .delete("/:webhookId", async (c) => {
+    const id = readParam(c, "webhookId", uuid);
+    if (!(await getWebhook(c.env.DB, id))) throw notFound(`Webhook ${id}`);
+    await commit(c, [deleteWebhook(c.env.DB, id, iso(Date.now()))], {
+      action: "webhook.delete",
+      resourceId: id,
+    });
+    return c.body(null, 204);
+  })
+  .get("/:webhookId/deliveries", async (c) => {
+    const id = readParam(c, "webhookId", uuid);
+    const { limit } = readQuery(c, ListQuery);
+    if (!(await getWebhook(c.env.DB, id))) throw notFound(`Webhook ${id}`);
+    return c.json({ data: await listDeliveries(c.env.DB, id, limit ?? 100) });
+  })
+  .post("/:webhookId/deliveries/:deliveryId/redeliver", async (c) => {
+    const id = readParam(c, "webhookId", uuid);
+    const deliveryId = readParam(
+      c,
+      "deliveryId",
+      v.pipe(v.string(), v.regex(/^\d{1,12}$/, "must be a delivery id"), v.transform(Number)),
+    );
+    if (!(await getWebhook(c.env.DB, id))) throw notFound(`Webhook ${id}`);
+    const [result] = await commit(c, [redeliverStatement(c.env.DB, id, deliveryId, iso(Date.now()))], {
+      action: "webhook.redeliver",
+      resourceId: String(deliveryId),
+    });
+    if (!result?.meta.changes) throw notFound(`Delivery ${deliveryId} of webhook ${id}`);
+    return c.body(null, 202);
+  });
