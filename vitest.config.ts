@@ -16,7 +16,11 @@ export default defineConfig(async () => {
               main: "./src/index.ts",
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: TEST_ADMIN_TOKEN },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+                  ALLOW_HTTP_WEBHOOKS: "true",
+                },
                 // The optional probe queue, so the queue path runs for real; tests
                 // of the inline path pass an env without it.
                 queueProducers: { PROBE_QUEUE: { queueName: "beacon-probes" } },

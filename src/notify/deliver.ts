@@ -21,7 +21,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(60 * MINUTE_MS, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-async function fanOut(db: D1Database): Promise<void> {
+async function fanOut(db: D1Database, now: number): Promise<void> {
   const events = await pendingEvents(db, 200);
   if (events.length === 0) return;
   const { results: hooks } = await db
@@ -40,7 +40,7 @@ async function fanOut(db: D1Database): Promise<void> {
             `INSERT OR IGNORE INTO deliveries (webhook_id, event_id, seq, status, next_attempt_at, created_at)
              VALUES (?1, ?2, ?3, 'pending', ?4, ?4)`,
           )
-          .bind(h.id, e.id, e.seq, iso(Date.now())),
+          .bind(h.id, e.id, e.seq, iso(now)),
       );
     }
   }
@@ -60,9 +60,10 @@ export async function runDeliveries(
   page: () => Promise<PageInfo>,
   fetcher: FetchLike = (input, init) => fetch(input, init),
   rounds = 5,
+  timeoutMs = ATTEMPT_TIMEOUT_MS,
 ): Promise<DeliveryRun> {
   const db = env.DB;
-  await fanOut(db);
+  await fanOut(db, now);
   const result: DeliveryRun = { sent: 0, failed: 0 };
   let info: PageInfo | null = null;
   for (let round = 0; round < rounds; round++) {
@@ -72,7 +73,28 @@ export async function runDeliveries(
     const pageInfo = info;
     let progress = false;
     await runPool(due, CONCURRENCY, async (d) => {
-      const body = JSON.stringify(deliveryBody(d.format, JSON.parse(d.body) as EventBody, pageInfo));
+      // Claim the attempt first, so a concurrent run (the cron and a write's
+      // waitUntil) cannot send it too; a run that dies here frees it when the claim lapses.
+      const claim = await db
+        .prepare(
+          "UPDATE deliveries SET next_attempt_at = ?3 WHERE id = ?1 AND status = 'pending' AND next_attempt_at <= ?2",
+        )
+        .bind(d.id, iso(now), iso(Math.max(now, Date.now()) + timeoutMs + 5000))
+        .run();
+      if (claim.meta.changes !== 1) return;
+      let body: string;
+      try {
+        body = JSON.stringify(deliveryBody(d.format, JSON.parse(d.body) as EventBody, pageInfo));
+      } catch (err) {
+        console.error(`delivery ${d.id}: event cannot be rendered`, err instanceof Error ? err.message : err);
+        await db
+          .prepare(
+            "UPDATE deliveries SET status = 'gave_up', last_error = 'the event could not be rendered' WHERE id = ?1",
+          )
+          .bind(d.id)
+          .run();
+        return;
+      }
       const sentAt = new Date();
       let status: number | null = null;
       let error: string | null = null;
@@ -89,7 +111,7 @@ export async function runDeliveries(
           },
           body,
           redirect: "manual",
-          signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+          signal: AbortSignal.timeout(timeoutMs),
         });
         status = res.status;
         await res.body?.cancel();
@@ -97,7 +119,7 @@ export async function runDeliveries(
       } catch (err) {
         error =
           err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError")
-            ? "timed out after 10 s"
+            ? `timed out after ${timeoutMs / 1000} s`
             : "the request failed";
       }
       const attempts = d.attempts + 1;

@@ -5,9 +5,43 @@
  */
 import { createServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
+import { Webhook } from "standardwebhooks";
 import type { TestProject } from "vitest/node";
 
 const switches = new Map<string, number>();
+
+/** Webhook receivers: each verifies signatures with the standardwebhooks library and records what came. */
+type Received = {
+  at: number;
+  id: string | undefined;
+  verified: boolean;
+  event: string | null;
+  body: unknown;
+  headers: Record<string, string>;
+};
+const hooks = new Map<
+  string,
+  { secret: string | null; status: number; delay: number; received: Received[] }
+>();
+
+function hookFor(name: string) {
+  let hook = hooks.get(name);
+  if (!hook) {
+    hook = { secret: null, status: 200, delay: 0, received: [] };
+    hooks.set(name, hook);
+  }
+  return hook;
+}
+
+function readBody(req: import("node:http").IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let text = "";
+    req.on("data", (d) => {
+      text += d;
+    });
+    req.on("end", () => resolve(text));
+  });
+}
 let bigBytesSent = 0;
 
 function httpServer(): Server {
@@ -60,6 +94,45 @@ function httpServer(): Server {
         res.writeHead(200, { "Content-Type": "text/plain" });
         const timer = setInterval(() => res.write("still going\n"), 50);
         res.on("close", () => clearInterval(timer));
+        return;
+      }
+      case "hooks": {
+        const hook = hookFor(arg ?? "");
+        const action = url.pathname.split("/")[3];
+        if (req.method === "GET" && action === "received") {
+          res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(hook.received));
+          return;
+        }
+        void readBody(req).then((text) => {
+          if (action === "config") {
+            const config = JSON.parse(text || "{}") as { secret?: string; status?: number; delay?: number };
+            if (config.secret !== undefined) hook.secret = config.secret;
+            if (config.status !== undefined) hook.status = config.status;
+            if (config.delay !== undefined) hook.delay = config.delay;
+            res.writeHead(204).end();
+            return;
+          }
+          const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+          let verified = false;
+          let body: unknown = null;
+          try {
+            body = hook.secret ? new Webhook(hook.secret).verify(text, headers) : JSON.parse(text);
+            verified = hook.secret !== null;
+          } catch {
+            body = JSON.parse(text);
+          }
+          hook.received.push({
+            at: Date.now(),
+            id: headers["webhook-id"],
+            verified,
+            event: (body as { event?: string } | null)?.event ?? null,
+            body,
+            headers,
+          });
+          setTimeout(() => {
+            if (!res.destroyed) res.writeHead(hook.status).end("ok");
+          }, hook.delay);
+        });
         return;
       }
       case "switch": {
