@@ -93,11 +93,20 @@ function buildDocument(): Json {
       description:
         "The SCS Status Page API 1.1.2 served natively, with Beacon's extensions (component description, group and position; tokens; audit). Public reads need no token; writes need `Authorization: Bearer <token>` with the scope named in `x-beacon-scope` (admin covers every scope).",
     },
-    tags: ["phase", "impact", "component", "incident", "monitor", "webhook", "token", "audit", "meta"].map(
-      (name) => ({
-        name,
-      }),
-    ),
+    tags: [
+      "phase",
+      "impact",
+      "component",
+      "incident",
+      "monitor",
+      "webhook",
+      "integration",
+      "token",
+      "audit",
+      "meta",
+    ].map((name) => ({
+      name,
+    })),
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     },

@@ -3,6 +3,7 @@
  * routes validate with. A test checks this list against the app's routes.
  */
 import * as v from "valibot";
+import * as am from "../schemas/alertmanager";
 import { queryInt, uuid } from "../schemas/common";
 import * as mon from "../schemas/monitors";
 import * as scs from "../schemas/scs";
@@ -12,7 +13,7 @@ import * as wh from "../schemas/webhooks";
 export type Auth = "public" | "incidents" | "admin" | "metrics";
 
 export type Operation = {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   operationId: string;
   summary: string;
@@ -429,6 +430,39 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     params: { webhookId: uuid, deliveryId: v.pipe(v.number(), v.integer()) },
     responses: { 202: null },
+  },
+  // Beacon: Alertmanager receiver
+  {
+    method: "post",
+    path: "/integrations/alertmanager",
+    operationId: "alertmanagerWebhook",
+    summary:
+      "Alertmanager's webhook (version 4): one incident per alert group, resolved when all its alerts are.",
+    tag: "integration",
+    auth: "incidents",
+    body: am.AlertmanagerPayload,
+    responses: {
+      200: v.object({ data: v.object({ incident: v.nullable(v.string()), changed: v.number() }) }),
+    },
+  },
+  {
+    method: "get",
+    path: "/integrations/alertmanager/config",
+    operationId: "getAlertmanagerConfig",
+    summary: "Label-value to component mapping and severity-label mapping.",
+    tag: "integration",
+    auth: "admin",
+    responses: { 200: data(am.AlertmanagerConfig) },
+  },
+  {
+    method: "put",
+    path: "/integrations/alertmanager/config",
+    operationId: "putAlertmanagerConfig",
+    summary: "Replace the Alertmanager mappings.",
+    tag: "integration",
+    auth: "admin",
+    body: am.AlertmanagerConfig,
+    responses: { 204: null },
   },
   // Beacon: monitors and heartbeats
   {

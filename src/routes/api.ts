@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "../env";
+import { alertmanager } from "./api/alertmanager";
 import { audit } from "./api/audit";
 import { components } from "./api/components";
 import { heartbeats } from "./api/heartbeats";
@@ -43,5 +44,6 @@ export const api = new Hono<AppEnv>()
   .route("/audit", audit)
   .route("/monitors", monitors)
   .route("/webhooks", webhooks)
+  .route("/integrations/alertmanager", alertmanager)
   .route("/heartbeats", heartbeats)
   .route("/openapi.json", openapi);

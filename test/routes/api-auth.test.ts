@@ -20,7 +20,7 @@ describe("auth matrix for every guarded route", () => {
   it.each(cases)("%s", async (_label, op) => {
     const path = concretePath(op.path);
     const method = op.method.toUpperCase();
-    const body = op.method === "post" || op.method === "patch" ? {} : undefined;
+    const body = op.method === "post" || op.method === "patch" || op.method === "put" ? {} : undefined;
     const send = (token: string | null) => api(path, { method, body, token });
 
     const none = await send(null);
