@@ -6,28 +6,28 @@ import { TEST_ADMIN_TOKEN } from "./test/helpers/constants.ts";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  // Worker code runs inside workerd with the real D1, KV and Queues.
+  const workerd = () =>
+    cloudflareTest({
+      main: "./src/index.ts",
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          TEST_MIGRATIONS: migrations,
+          ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+          ALLOW_HTTP_WEBHOOKS: "true",
+        },
+        // The optional probe queue, so the queue path runs for real; tests
+        // of the inline path pass an env without it.
+        queueProducers: { PROBE_QUEUE: { queueName: "beacon-probes" } },
+        queueConsumers: { "beacon-probes": { maxBatchTimeout: 0.05, maxRetries: 2 } },
+      },
+    });
   return {
     test: {
       projects: [
         {
-          // Worker code, run inside workerd with the real D1 and KV.
-          plugins: [
-            cloudflareTest({
-              main: "./src/index.ts",
-              wrangler: { configPath: "./wrangler.toml" },
-              miniflare: {
-                bindings: {
-                  TEST_MIGRATIONS: migrations,
-                  ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-                  ALLOW_HTTP_WEBHOOKS: "true",
-                },
-                // The optional probe queue, so the queue path runs for real; tests
-                // of the inline path pass an env without it.
-                queueProducers: { PROBE_QUEUE: { queueName: "beacon-probes" } },
-                queueConsumers: { "beacon-probes": { maxBatchTimeout: 0.05, maxRetries: 2 } },
-              },
-            }),
-          ],
+          plugins: [workerd()],
           test: {
             name: "worker",
             include: ["test/{db,domain,routes,views,scheduled,snapshot,probes,notify,auth}/**/*.test.ts"],
@@ -36,13 +36,25 @@ export default defineConfig(async () => {
           },
         },
         {
-          // Node-side tools: the local runner, the token CLI.
+          // Node-side tools: the local runner, the token CLI, feeds parsed by a feed reader.
           test: {
             name: "node",
             environment: "node",
             include: ["test/scripts/**/*.test.ts"],
             testTimeout: 120_000,
             hookTimeout: 120_000,
+          },
+        },
+        {
+          // Fuzzing, faults, concurrency and a simulated week: `npm run test:reliability`.
+          plugins: [workerd()],
+          test: {
+            name: "reliability",
+            include: ["test/reliability/**/*.test.ts"],
+            setupFiles: ["./test/apply-migrations.ts"],
+            globalSetup: ["./test/setup/upstream.ts"],
+            testTimeout: 900_000,
+            hookTimeout: 900_000,
           },
         },
       ],

@@ -16,10 +16,26 @@ const PAGE_MESSAGES: Record<number, string> = {
   503: "The status data is unavailable right now. Please try again in a minute.",
 };
 
+/** D1 (or the network under it) failing: a transient outage, not a bug. */
+function isStorageFailure(err: unknown): boolean {
+  const message = err instanceof Error ? `${err.name} ${err.message}` : String(err);
+  return /\bD1\b|D1_ERROR|SQLITE|Network connection lost|storage/i.test(message);
+}
+
 function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
   if (err instanceof HTTPException && err.status < 500) {
     return new Problem(err.status, err.message || statusTitle(err.status));
+  }
+  if (isStorageFailure(err)) {
+    console.error("storage unavailable", err instanceof Error ? err.message : err);
+    return new Problem(
+      503,
+      "The database is unavailable right now; nothing was written. Try again shortly.",
+      {
+        headers: { "Retry-After": "5" },
+      },
+    );
   }
   // Unexpected: log it, answer generically, never echo internals.
   console.error("unhandled error", err instanceof Error ? (err.stack ?? err.message) : err);
