@@ -161,3 +161,11 @@ export async function latestSamples(
   }
   return latest;
 }
+
+/** Ends a failed run's leases at its start, so the next run may probe its monitors. */
+export async function releaseLeases(db: D1Database, minute: number, startedAt: string): Promise<void> {
+  await db
+    .prepare("UPDATE ticks SET lease_until = ?3 WHERE slot = ?1 AND minute = ?2 AND finished_at IS NULL")
+    .bind(minute % RING_MINUTES, minute, startedAt)
+    .run();
+}

@@ -40,12 +40,13 @@ export function chooseDue(
 
 /**
  * How long a run may hold its leases: every probe in waves of six, plus a
- * minute of slack, so a slow run still holds them when the next minute's run
- * plans. Finishing releases them.
+ * little slack. A run that is still probing when the next minute's run plans
+ * keeps its monitors; one that died frees them by then (and releases them at
+ * once when it can, see runTick).
  */
 export function leaseMs(monitors: readonly Monitor[]): number {
   const longest = Math.max(1000, ...monitors.map((m) => Number(m.config.timeoutMs ?? 10_000)));
-  return Math.ceil(monitors.length / PROBE_CONCURRENCY) * longest + 60_000;
+  return Math.ceil(monitors.length / PROBE_CONCURRENCY) * longest + 5_000;
 }
 
 export async function probeAll(monitors: readonly Monitor[], deps: ProbeDeps): Promise<ProbeResult[]> {

@@ -1,7 +1,7 @@
 import { connect } from "cloudflare:sockets";
-import { listEnabledMonitors } from "../db/monitors";
+import { listEnabledMonitors, type Monitor } from "../db/monitors";
 import { kvPublication, readStoredSnapshot, snapshotState } from "../db/snapshot";
-import { claimTick, finishTickStatement, probePlanState } from "../db/ticks";
+import { claimTick, finishTickStatement, probePlanState, releaseLeases } from "../db/ticks";
 import type { ProbeResult } from "../domain/monitor-state";
 import { iso } from "../domain/time";
 import { runDeliveries } from "../notify/deliver";
@@ -76,6 +76,22 @@ export async function runTick(
     if (claim !== "claimed") return { minute, claimed: false, probed: 0, queued: 0 };
   }
 
+  try {
+    return await completeTick(env, now, minute, due, deps);
+  } catch (err) {
+    // Free the leases now rather than when they lapse, so the next run probes them.
+    await releaseLeases(env.DB, minute, startedAt).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function completeTick(
+  env: Env,
+  now: number,
+  minute: number,
+  due: Monitor[],
+  deps: ProbeDeps,
+): Promise<TickOutcome> {
   const probed = Object.fromEntries(due.map((m) => [m.id, minute]));
   let samples: Record<string, unknown> = {};
   let queued = 0;

@@ -159,13 +159,14 @@ describe("monitor state machine on real ticks", () => {
       displayName: "overlap check",
       kind: "http",
       url: httpUrl("/switch/overlap?delay=400"),
-      timeoutMs: 2000,
+      timeoutMs: 30_000,
     });
     const t0 = freshMinutes(3);
-    // The first run is still probing (a slow upstream) when the next minute's run plans.
-    const first = tickAt(t0);
+    // The first run (late in its minute) is still probing a slow upstream when
+    // the next minute's run plans; its lease (30 s timeout + slack) still holds.
+    const first = tickAt(t0 + 50_000);
     await new Promise((r) => setTimeout(r, 150));
-    const second = await tickAt(t0 + MINUTE);
+    const second = await tickAt(t0 + 70_000);
     await first;
     const rows = await env.DB.prepare("SELECT minute, samples FROM ticks WHERE minute IN (?1, ?2)")
       .bind(t0 / MINUTE, (t0 + MINUTE) / MINUTE)
