@@ -9,6 +9,7 @@ import { dueDeliveries, pendingEvents } from "../db/webhooks";
 import { iso, MINUTE_MS } from "../domain/time";
 import type { FetchLike } from "../probes/http";
 import { runPool } from "../probes/pool";
+import { withTimeout } from "../probes/timeout";
 import type { EventBody } from "./events";
 import { deliveryBody, type PageInfo } from "./payloads";
 
@@ -100,21 +101,24 @@ export async function runDeliveries(
       let error: string | null = null;
       try {
         const signature = new Signer(d.secret).sign(d.event_id, sentAt, body);
-        const res = await fetcher(d.url, {
-          method: "POST",
-          headers: {
-            "Content-Type": "application/json",
-            "User-Agent": "Beacon-Webhooks/1",
-            "webhook-id": d.event_id,
-            "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
-            "webhook-signature": signature,
-          },
-          body,
-          redirect: "manual",
-          signal: AbortSignal.timeout(timeoutMs),
+        const res = await withTimeout(timeoutMs, async (signal) => {
+          const answer = await fetcher(d.url, {
+            method: "POST",
+            headers: {
+              "Content-Type": "application/json",
+              "User-Agent": "Beacon-Webhooks/1",
+              "webhook-id": d.event_id,
+              "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
+              "webhook-signature": signature,
+            },
+            body,
+            redirect: "manual",
+            signal,
+          });
+          await answer.body?.cancel();
+          return answer;
         });
         status = res.status;
-        await res.body?.cancel();
         if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
       } catch (err) {
         error =

@@ -1,6 +1,7 @@
 import { type StatusRange, statusExpected } from "../domain/expected-status";
 import type { ProbeResult } from "../domain/monitor-state";
 import { classifyError } from "./classify";
+import { withTimeout } from "./timeout";
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -45,7 +46,11 @@ function isCloudflare1003(status: number, text: string): boolean {
   return status === 403 && /error code: 1003/i.test(text);
 }
 
-export async function probeHttp(p: HttpProbe, fetcher: FetchLike): Promise<ProbeResult> {
+export function probeHttp(p: HttpProbe, fetcher: FetchLike): Promise<ProbeResult> {
+  return withTimeout(p.timeoutMs, (signal) => probeWithin(p, fetcher, signal));
+}
+
+async function probeWithin(p: HttpProbe, fetcher: FetchLike, signal: AbortSignal): Promise<ProbeResult> {
   const started = Date.now();
   const result = (partial: Partial<ProbeResult> & Pick<ProbeResult, "health">): ProbeResult => ({
     at: started,
@@ -55,7 +60,6 @@ export async function probeHttp(p: HttpProbe, fetcher: FetchLike): Promise<Probe
     detail: null,
     ...partial,
   });
-  const signal = AbortSignal.timeout(p.timeoutMs);
   let res: Response;
   try {
     res = await fetcher(p.url, {

@@ -4,8 +4,9 @@ import { DAY_MS, dayKey, startOfDay } from "../domain/time";
 /**
  * Rolls yesterday's samples up into one row per monitor (checks, failures,
  * covered and down minutes, average and p95 latency), in SQL so the cron's CPU
- * time stays small, and prunes rollups older than 90 days. Runs once, at the
- * first run of a day; running it again rewrites the same rows.
+ * time stays small, and applies retention: rollups older than 90 days, and
+ * old deliveries, events, audit entries and resolved alerts. Runs once, at
+ * the first run of a day; running it again rewrites the same rows.
  */
 export async function finaliseMonitorDays(db: D1Database, now: number): Promise<void> {
   const today = startOfDay(now);
@@ -42,5 +43,19 @@ export async function finaliseMonitorDays(db: D1Database, now: number): Promise<
       .bind(from, to, day),
     db.prepare("DELETE FROM monitor_days WHERE day < ?1").bind(dayKey(today - HISTORY_DAYS * DAY_MS)),
     db.prepare("DELETE FROM component_days WHERE day < ?1").bind(dayKey(today - HISTORY_DAYS * DAY_MS)),
+    // Retention: finished deliveries after 30 days, delivered events after 7, the audit log after 400.
+    db
+      .prepare("DELETE FROM deliveries WHERE status <> 'pending' AND created_at < ?1")
+      .bind(new Date(today - 30 * DAY_MS).toISOString()),
+    db
+      .prepare(
+        `DELETE FROM outbox WHERE fanned_out = 1 AND created_at < ?1
+           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = outbox.id)`,
+      )
+      .bind(new Date(today - 7 * DAY_MS).toISOString()),
+    db.prepare("DELETE FROM audit_log WHERE at < ?1").bind(new Date(today - 400 * DAY_MS).toISOString()),
+    db
+      .prepare("DELETE FROM alerts WHERE status = 'resolved' AND updated_at < ?1")
+      .bind(new Date(today - 30 * DAY_MS).toISOString()),
   ]);
 }
