@@ -22,6 +22,10 @@ const LABELS: Record<string, string> = {
   completed: "Completed",
 };
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 export type FeedEntry = {
   id: string;
   title: string;
@@ -49,7 +53,7 @@ export function feedEntries(incidents: readonly SnapIncident[], baseUrl: string,
         title: `[${LABELS[status] ?? status}] ${incident.name}`,
         link: `${baseUrl}/incidents/${incident.id}`,
         updated: u.createdAt,
-        html: u.html || `<p>${u.title}</p>`,
+        html: u.html || `<p>${escapeHtml(u.title)}</p>`,
         text: u.text || u.title,
       });
     }
