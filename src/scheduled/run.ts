@@ -3,7 +3,7 @@ import { listEnabledMonitors, type Monitor } from "../db/monitors";
 import { kvPublication, readStoredSnapshot, snapshotState } from "../db/snapshot";
 import { claimTick, finishTickStatement, probePlanState, releaseLeases } from "../db/ticks";
 import type { ProbeResult } from "../domain/monitor-state";
-import { iso } from "../domain/time";
+import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
 import { runDeliveries } from "../notify/deliver";
 import { pageInfo } from "../notify/page-info";
 import type { ProbeDeps } from "../probes/run";
@@ -11,7 +11,7 @@ import { readSettings } from "../settings";
 import { publishToKv } from "../snapshot/publish";
 import { keepSnapshotCurrent } from "../snapshot/refresh";
 import type { Snapshot } from "../snapshot/types";
-import { finaliseMonitorDays } from "./monitor-days";
+import { finalisedDay, finaliseMonitorDays, markFinalised } from "./monitor-days";
 import { applyResults, chooseDue, leaseMs, probeAll, QUEUE_BATCH, sampleOf } from "./monitors";
 import { epochMinute } from "./tick-time";
 import { timeTransitions } from "./transitions";
@@ -126,10 +126,19 @@ async function completeTick(
 /** Day rollover, repairs after a failed refresh, and the KV copy that writes held back. */
 async function maintainSnapshot(env: Env, now: number): Promise<void> {
   const stored = await snapshotState(env.DB);
-  const behind = !stored || stored.version < stored.dataVersion;
-  const rolledOver = stored !== null && stored.builtAt.slice(0, 10) < iso(now).slice(0, 10);
-  if (rolledOver) await finaliseMonitorDays(env.DB, now);
-  if (await keepSnapshotCurrent(env, now, stored?.builtAt ?? null, behind)) return;
+  const behind = stored !== null && stored.version < stored.dataVersion;
+  const today = dayKey(now);
+  const finalised = await finalisedDay(env.DB);
+  const rolledOver = finalised < today;
+  if (rolledOver) {
+    // The samples ring holds 48 hours: finalise each day it still covers.
+    const first = Math.max(finalised ? Date.parse(`${finalised}T00:00:00Z`) : 0, startOfDay(now) - DAY_MS);
+    for (let day = first; day < startOfDay(now); day += DAY_MS)
+      await finaliseMonitorDays(env.DB, day + DAY_MS);
+  }
+  const rebuilt = await keepSnapshotCurrent(env, now, { behind, rolledOver, missing: stored === null });
+  if (rolledOver) await markFinalised(env.DB, today);
+  if (rebuilt) return;
   if (!stored) return;
   const kv = await kvPublication(env.DB);
   if (kv.version >= stored.version) return;

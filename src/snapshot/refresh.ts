@@ -2,7 +2,7 @@ import { bumpDataVersion } from "../db/meta";
 import { HISTORY_DAYS, rollupStatements } from "../db/rollups";
 import { listSeverities } from "../db/severities";
 import { bandBounds } from "../domain/severity";
-import { DAY_MS, dayKey, startOfDay } from "../domain/time";
+import { DAY_MS, startOfDay } from "../domain/time";
 import { rebuildSnapshot } from "./publish";
 
 /** What a write changed beyond its own rows. */
@@ -42,15 +42,13 @@ export async function refreshDerived(env: Env, derived: Derived, now: number): P
 export async function keepSnapshotCurrent(
   env: Env,
   now: number,
-  snapshotBuiltAt: string | null,
-  behind: boolean,
+  state: { behind: boolean; rolledOver: boolean; missing: boolean },
 ): Promise<boolean> {
   const today = startOfDay(now);
-  const rolledOver = snapshotBuiltAt !== null && snapshotBuiltAt < dayKey(today);
-  if (!behind && !rolledOver && snapshotBuiltAt !== null) return false;
+  if (!state.behind && !state.rolledOver && !state.missing) return false;
   const bounds = bandBounds(await listSeverities(env.DB));
   // A repair recomputes the whole window; a rollover only the day that just ended.
-  const from = behind || snapshotBuiltAt === null ? today - (HISTORY_DAYS - 1) * DAY_MS : today - DAY_MS;
+  const from = state.behind || state.missing ? today - (HISTORY_DAYS - 1) * DAY_MS : today - DAY_MS;
   const statements = await rollupStatements(env.DB, null, from, now, now, bounds);
   await env.DB.batch([...statements, bumpDataVersion(env.DB)]);
   await rebuildSnapshot(env, now);

@@ -58,3 +58,43 @@ describe("daily rollups", () => {
     expect(await row(comp, day)).toBeNull();
   });
 });
+
+describe("the first run of a day", () => {
+  it("finalises yesterday even when an incident rebuilt the snapshot earlier in that run", async () => {
+    const { insertMonitor } = await import("../../src/db/monitors");
+    const { monitor } = await import("../helpers/monitors");
+    const { runTick } = await import("../../src/scheduled/run");
+    const comp = await component("Midnight");
+    const m = monitor(
+      "http",
+      { url: "https://midnight.example/", timeoutMs: 1000 },
+      { componentId: comp, failureThreshold: 3 },
+    );
+    await env.DB.batch([insertMonitor(env.DB, m)]);
+    const midnight = Math.floor(Date.now() / DAY) * DAY + 20 * DAY;
+    let clock = 0;
+    const deps = {
+      fetch: async () => new Response("", { status: clock >= midnight - 2 * 60_000 ? 503 : 200 }),
+      connect: () => {
+        throw new Error("no");
+      },
+      now: () => clock,
+    };
+    const e = { ...env, PROBE_QUEUE: undefined } as Env;
+    for (let t = midnight - 5 * 60_000; t <= midnight; t += 60_000) {
+      clock = t;
+      await runTick(e, t, deps);
+    }
+    const opened = await env.DB.prepare("SELECT began_at FROM incidents WHERE monitor_id = ?1")
+      .bind(m.id)
+      .first<{ began_at: string }>();
+    expect(opened?.began_at).toBe(new Date(midnight - 2 * 60_000).toISOString());
+    const yesterday = new Date(midnight - DAY).toISOString().slice(0, 10);
+    const row = await env.DB.prepare(
+      "SELECT checks, failures FROM monitor_days WHERE monitor_id = ?1 AND day = ?2",
+    )
+      .bind(m.id, yesterday)
+      .first<{ checks: number; failures: number }>();
+    expect(row).toEqual({ checks: 5, failures: 2 });
+  });
+});
