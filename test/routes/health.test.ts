@@ -1,5 +1,8 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+
+import { faultyD1, faultyKV } from "../helpers/faults";
+import { callWith } from "../helpers/worker";
 
 describe("GET /healthz", () => {
   it("reports D1 and KV up with the applied migration", async () => {
@@ -8,5 +11,16 @@ describe("GET /healthz", () => {
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const body = await res.json<Record<string, unknown>>();
     expect(body).toEqual({ status: "ok", migration: expect.stringMatching(/^\d{4}_/), d1: true, kv: true });
+  });
+});
+
+describe("GET /healthz when storage fails", () => {
+  it("answers 503 naming what does not answer", async () => {
+    const d1Down = await callWith({ DB: faultyD1(env.DB, { failOn: "all" }).db }, "/healthz");
+    expect(d1Down.status).toBe(503);
+    expect(await d1Down.json()).toEqual({ status: "degraded", migration: null, d1: false, kv: true });
+    const kvDown = await callWith({ SNAPSHOTS: faultyKV(env.SNAPSHOTS, { failOn: "all" }).kv }, "/healthz");
+    expect(kvDown.status).toBe(503);
+    expect(await kvDown.json()).toMatchObject({ d1: true, kv: false });
   });
 });
