@@ -98,3 +98,47 @@ describe("the first run of a day", () => {
     expect(row).toEqual({ checks: 5, failures: 2 });
   });
 });
+
+describe("a day's probe rollup", () => {
+  it("counts failing checks inside a maintenance window on the component as covered, not down", async () => {
+    const { insertMonitor } = await import("../../src/db/monitors");
+    const { monitor } = await import("../helpers/monitors");
+    const { runTick } = await import("../../src/scheduled/run");
+    const comp = await component("Serviced");
+    const m = monitor(
+      "http",
+      { url: "https://serviced.example/", timeoutMs: 1000 },
+      { componentId: comp, failureThreshold: 3 },
+    );
+    await env.DB.batch([insertMonitor(env.DB, m)]);
+    const midnight = Math.floor(Date.now() / DAY) * DAY + 30 * DAY;
+    const min = 60_000;
+    await create("/incidents", {
+      displayName: "Planned work",
+      beganAt: new Date(midnight - 30 * min).toISOString(),
+      endedAt: new Date(midnight - 10 * min).toISOString(),
+      affects: [{ reference: comp, type: IMPACT_TYPES.maintenance, severity: 0 }],
+    });
+    // Failing from 32 to 9 minutes before midnight: 24 checks, 20 of them inside the window.
+    let clock = 0;
+    const failing = (t: number) => t >= midnight - 32 * min && t <= midnight - 9 * min;
+    const deps = {
+      fetch: async () => new Response("", { status: failing(clock) ? 503 : 200 }),
+      connect: () => {
+        throw new Error("no");
+      },
+      now: () => clock,
+    };
+    const e = { ...env, PROBE_QUEUE: undefined } as Env;
+    for (let t = midnight - 40 * min; t <= midnight; t += min) {
+      clock = t;
+      await runTick(e, t, deps);
+    }
+    const row = await env.DB.prepare(
+      "SELECT checks, failures, covered_minutes, down_minutes FROM monitor_days WHERE monitor_id = ?1 AND day = ?2",
+    )
+      .bind(m.id, new Date(midnight - DAY).toISOString().slice(0, 10))
+      .first();
+    expect(row).toEqual({ checks: 40, failures: 24, covered_minutes: 40, down_minutes: 4 });
+  });
+});
