@@ -108,6 +108,29 @@ describe("pages in Chromium", () => {
     }
   });
 
+  it("paint each day of a bar by its own status: no-data days are never green", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const context = await browser.newContext({ colorScheme, javaScriptEnabled: true });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${runner.url}/`);
+        const cells = (await page.evaluate(`[...document.querySelectorAll(".strip li")].map((li) => {
+          const style = getComputedStyle(li);
+          return { level: li.className, paint: style.backgroundColor + " " + style.backgroundImage };
+        })`)) as { level: string; paint: string }[];
+        const paints = new Map<string, Set<string>>();
+        for (const { level, paint } of cells) paints.set(level, (paints.get(level) ?? new Set()).add(paint));
+        // The demo's components are new (no-data days), mostly up, and the API had a partial outage.
+        expect([...paints.keys()]).toEqual(expect.arrayContaining(["l-ok", "l-nodata", "l-partial"]));
+        for (const [level, set] of paints) expect(set.size, `${level} is painted one way`).toBe(1);
+        const distinct = new Set([...paints.values()].map((set) => [...set][0]));
+        expect(distinct.size, "every level is painted differently").toBe(paints.size);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it("fit a 320 px wide screen without horizontal scrolling", async () => {
     const context = await browser.newContext({
       javaScriptEnabled: true,
