@@ -131,6 +131,23 @@ describe("pages in Chromium", () => {
     }
   });
 
+  it("edge each incident in the history with its impact's colour", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${runner.url}/history`);
+      const items = (await page.evaluate(`[...document.querySelectorAll(".incident-list li")].map((li) => ({
+        impact: li.className, edge: getComputedStyle(li).borderLeftColor,
+      }))`)) as { impact: string; edge: string }[];
+      // The demo has a minor incident going on and a resolved major one.
+      const edges = new Map(items.map((i) => [i.impact, i.edge]));
+      expect([...edges.keys()]).toEqual(expect.arrayContaining(["impact-minor", "impact-major"]));
+      expect(edges.get("impact-minor")).not.toBe(edges.get("impact-major"));
+    } finally {
+      await context.close();
+    }
+  });
+
   it("fit a 320 px wide screen without horizontal scrolling", async () => {
     const context = await browser.newContext({
       javaScriptEnabled: true,
