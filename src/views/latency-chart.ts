@@ -17,15 +17,24 @@ export function LatencyChart({
   const n = summary.buckets.length;
   const x = (i: number) => Math.round((i / Math.max(1, n - 1)) * W);
   const y = (ms: number) => Math.round(H - 10 - (ms / summary.maxLatency) * (H - 20));
+  // Runs of buckets with checks become lines; a lone bucket becomes a short dash, so it still shows.
   const segments: string[] = [];
-  let current: string[] = [];
+  let current: [number, number][] = [];
+  const close = () => {
+    const only = current.length === 1 ? current[0] : undefined;
+    if (only)
+      current = [
+        [only[0] - 3, only[1]],
+        [only[0] + 3, only[1]],
+      ];
+    if (current.length) segments.push(current.map(([px, py]) => `${px},${py}`).join(" "));
+    current = [];
+  };
   for (const [i, b] of summary.buckets.entries()) {
-    if (b.latency === null) {
-      if (current.length) segments.push(current.join(" "));
-      current = [];
-    } else current.push(`${x(i)},${y(b.latency)}`);
+    if (b.latency === null) close();
+    else current.push([x(i), y(b.latency)]);
   }
-  if (current.length) segments.push(current.join(" "));
+  close();
   const description = summary.checks
     ? `${summary.checks} checks in the last 24 hours, ${summary.failures} failed; median latency ${summary.medianLatency ?? "n/a"} ms, highest 10-minute average ${summary.maxLatency} ms.`
     : "No checks in the last 24 hours.";
