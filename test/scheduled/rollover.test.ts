@@ -1,10 +1,43 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { insertMonitor } from "../../src/db/monitors";
 import worker from "../../src/index";
-import { component, create, IMPACT_TYPES } from "../helpers/request";
+import { runTick } from "../../src/scheduled/run";
+import { monitor } from "../helpers/monitors";
+import { api, component, create, IMPACT_TYPES } from "../helpers/request";
 
 const DAY = 86_400_000;
+const MIN = 60_000;
+
+/** A monitor on the component, probed by one run a minute from `from` to `to`, failing when `failing(t)`. */
+async function probeEveryMinute(
+  componentId: string,
+  from: number,
+  to: number,
+  failing: (t: number) => boolean,
+): Promise<string> {
+  const m = monitor(
+    "http",
+    { url: "https://rollover.example/", timeoutMs: 1000 },
+    { componentId, failureThreshold: 3 },
+  );
+  await env.DB.batch([insertMonitor(env.DB, m)]);
+  let clock = 0;
+  const deps = {
+    fetch: async () => new Response("", { status: failing(clock) ? 503 : 200 }),
+    connect: () => {
+      throw new Error("no");
+    },
+    now: () => clock,
+  };
+  const e = { ...env, PROBE_QUEUE: undefined } as Env;
+  for (let t = from; t <= to; t += MIN) {
+    clock = t;
+    await runTick(e, t, deps);
+  }
+  return m.id;
+}
 
 async function row(componentId: string, day: string) {
   return env.DB.prepare("SELECT * FROM component_days WHERE component_id = ?1 AND day = ?2")
@@ -53,7 +86,6 @@ describe("daily rollups", () => {
     });
     const day = new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10);
     expect(await row(comp, day)).not.toBeNull();
-    const { api } = await import("../helpers/request");
     await api(`/incidents/${incident}`, { method: "DELETE" });
     expect(await row(comp, day)).toBeNull();
   });
@@ -61,39 +93,23 @@ describe("daily rollups", () => {
 
 describe("the first run of a day", () => {
   it("finalises yesterday even when an incident rebuilt the snapshot earlier in that run", async () => {
-    const { insertMonitor } = await import("../../src/db/monitors");
-    const { monitor } = await import("../helpers/monitors");
-    const { runTick } = await import("../../src/scheduled/run");
     const comp = await component("Midnight");
-    const m = monitor(
-      "http",
-      { url: "https://midnight.example/", timeoutMs: 1000 },
-      { componentId: comp, failureThreshold: 3 },
-    );
-    await env.DB.batch([insertMonitor(env.DB, m)]);
     const midnight = Math.floor(Date.now() / DAY) * DAY + 20 * DAY;
-    let clock = 0;
-    const deps = {
-      fetch: async () => new Response("", { status: clock >= midnight - 2 * 60_000 ? 503 : 200 }),
-      connect: () => {
-        throw new Error("no");
-      },
-      now: () => clock,
-    };
-    const e = { ...env, PROBE_QUEUE: undefined } as Env;
-    for (let t = midnight - 5 * 60_000; t <= midnight; t += 60_000) {
-      clock = t;
-      await runTick(e, t, deps);
-    }
+    const monitorId = await probeEveryMinute(
+      comp,
+      midnight - 5 * MIN,
+      midnight,
+      (t) => t >= midnight - 2 * MIN,
+    );
     const opened = await env.DB.prepare("SELECT began_at FROM incidents WHERE monitor_id = ?1")
-      .bind(m.id)
+      .bind(monitorId)
       .first<{ began_at: string }>();
     expect(opened?.began_at).toBe(new Date(midnight - 2 * 60_000).toISOString());
     const yesterday = new Date(midnight - DAY).toISOString().slice(0, 10);
     const row = await env.DB.prepare(
       "SELECT checks, failures FROM monitor_days WHERE monitor_id = ?1 AND day = ?2",
     )
-      .bind(m.id, yesterday)
+      .bind(monitorId, yesterday)
       .first<{ checks: number; failures: number }>();
     expect(row).toEqual({ checks: 5, failures: 2 });
   });
@@ -101,43 +117,25 @@ describe("the first run of a day", () => {
 
 describe("a day's probe rollup", () => {
   it("counts failing checks inside a maintenance window on the component as covered, not down", async () => {
-    const { insertMonitor } = await import("../../src/db/monitors");
-    const { monitor } = await import("../helpers/monitors");
-    const { runTick } = await import("../../src/scheduled/run");
     const comp = await component("Serviced");
-    const m = monitor(
-      "http",
-      { url: "https://serviced.example/", timeoutMs: 1000 },
-      { componentId: comp, failureThreshold: 3 },
-    );
-    await env.DB.batch([insertMonitor(env.DB, m)]);
     const midnight = Math.floor(Date.now() / DAY) * DAY + 30 * DAY;
-    const min = 60_000;
     await create("/incidents", {
       displayName: "Planned work",
-      beganAt: new Date(midnight - 30 * min).toISOString(),
-      endedAt: new Date(midnight - 10 * min).toISOString(),
+      beganAt: new Date(midnight - 30 * MIN).toISOString(),
+      endedAt: new Date(midnight - 10 * MIN).toISOString(),
       affects: [{ reference: comp, type: IMPACT_TYPES.maintenance, severity: 0 }],
     });
     // Failing from 32 to 9 minutes before midnight: 24 checks, 20 of them inside the window.
-    let clock = 0;
-    const failing = (t: number) => t >= midnight - 32 * min && t <= midnight - 9 * min;
-    const deps = {
-      fetch: async () => new Response("", { status: failing(clock) ? 503 : 200 }),
-      connect: () => {
-        throw new Error("no");
-      },
-      now: () => clock,
-    };
-    const e = { ...env, PROBE_QUEUE: undefined } as Env;
-    for (let t = midnight - 40 * min; t <= midnight; t += min) {
-      clock = t;
-      await runTick(e, t, deps);
-    }
+    const monitorId = await probeEveryMinute(
+      comp,
+      midnight - 40 * MIN,
+      midnight,
+      (t) => t >= midnight - 32 * MIN && t <= midnight - 9 * MIN,
+    );
     const row = await env.DB.prepare(
       "SELECT checks, failures, covered_minutes, down_minutes FROM monitor_days WHERE monitor_id = ?1 AND day = ?2",
     )
-      .bind(m.id, new Date(midnight - DAY).toISOString().slice(0, 10))
+      .bind(monitorId, new Date(midnight - DAY).toISOString().slice(0, 10))
       .first();
     expect(row).toEqual({ checks: 40, failures: 24, covered_minutes: 40, down_minutes: 4 });
   });
