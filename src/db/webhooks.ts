@@ -59,21 +59,24 @@ export async function getWebhook(db: D1Database, id: string): Promise<Webhook | 
   return row ? toWebhook(row) : null;
 }
 
+/** ?1 to ?5 of both the insert and the update: id, url, events, components, format. */
+function sharedColumns(w: Webhook): [string, string, string, string | null, string] {
+  return [
+    w.id,
+    w.url,
+    JSON.stringify(w.events),
+    w.components ? JSON.stringify(w.components) : null,
+    w.format,
+  ];
+}
+
 export function insertWebhook(db: D1Database, w: Webhook): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO webhooks (id, url, events, components, format, secret, enabled, created_at, updated_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7)`,
     )
-    .bind(
-      w.id,
-      w.url,
-      JSON.stringify(w.events),
-      w.components ? JSON.stringify(w.components) : null,
-      w.format,
-      w.secret,
-      w.createdAt,
-    );
+    .bind(...sharedColumns(w), w.secret, w.createdAt);
 }
 
 export function updateWebhook(db: D1Database, w: Webhook): D1PreparedStatement {
@@ -83,15 +86,7 @@ export function updateWebhook(db: D1Database, w: Webhook): D1PreparedStatement {
          disabled_reason = CASE WHEN ?6 = 1 THEN NULL ELSE disabled_reason END, updated_at = ?7
        WHERE id = ?1 AND deleted_at IS NULL`,
     )
-    .bind(
-      w.id,
-      w.url,
-      JSON.stringify(w.events),
-      w.components ? JSON.stringify(w.components) : null,
-      w.format,
-      w.enabled ? 1 : 0,
-      w.updatedAt,
-    );
+    .bind(...sharedColumns(w), w.enabled ? 1 : 0, w.updatedAt);
 }
 
 export function deleteWebhook(db: D1Database, id: string, at: string): D1PreparedStatement {

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runDeliveries } from "../../src/notify/deliver";
 import { pageInfo } from "../../src/notify/page-info";
 import { runTick } from "../../src/scheduled/run";
+import { incidentFacts } from "../helpers/events";
 import { faultyD1 } from "../helpers/faults";
 import { configure, received, subscribe } from "../helpers/hooks";
 import { httpUrl, setSwitch } from "../helpers/monitors";
@@ -250,20 +251,6 @@ describe("a delivery run that crashes midway", () => {
     await subscribe("crash", { events: ["incident.created", "incident.updated"] });
     await configure("crash", { status: 200, delay: 0 });
     const { outboxStatement } = await import("../../src/notify/events");
-    const facts = (name: string) => ({
-      id: crypto.randomUUID(),
-      name,
-      status: "investigating",
-      impact: "none",
-      maintenance: false,
-      beganAt: new Date().toISOString(),
-      endedAt: null,
-      monitoringAt: null,
-      createdAt: new Date().toISOString(),
-      updatedAt: new Date().toISOString(),
-      components: [],
-      update: null,
-    });
     const page = () => pageInfo(env, Date.now(), "https://status.example");
     let sentIds = new Set<string>();
     for (let fail = 1; fail <= 12; fail++) {
@@ -271,7 +258,11 @@ describe("a delivery run that crashes midway", () => {
       for (let e = 0; e < 3; e++) {
         await outboxStatement(
           env.DB,
-          { event: "incident.created", at: new Date().toISOString(), incident: facts(`crash ${fail}.${e}`) },
+          {
+            event: "incident.created",
+            at: new Date().toISOString(),
+            incident: incidentFacts({ name: `crash ${fail}.${e}` }),
+          },
           [],
         ).run();
       }

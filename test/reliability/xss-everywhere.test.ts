@@ -8,6 +8,7 @@ import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EventBody } from "../../src/notify/events";
 import { deliveryBody } from "../../src/notify/payloads";
+import { incidentFacts } from "../helpers/events";
 import { api, call, component, create, IMPACT_TYPES, TEST_ADMIN_TOKEN } from "../helpers/request";
 import { executableProblems, XSS_VECTORS } from "../helpers/xss";
 
@@ -139,20 +140,13 @@ describe(`the XSS corpus (${XSS_VECTORS.length} vectors) through every output`, 
       const body: EventBody = {
         event: "incident.created",
         at: new Date().toISOString(),
-        incident: {
+        incident: incidentFacts({
           id: m.incident,
           name: m.vector,
-          status: "investigating",
           impact: "major",
-          maintenance: false,
-          beganAt: new Date().toISOString(),
-          endedAt: null,
-          monitoringAt: null,
-          createdAt: new Date().toISOString(),
-          updatedAt: new Date().toISOString(),
           components: [{ id: m.component, name: m.vector, status: "major_outage" }],
           update: { id: "u", title: m.vector, text: m.vector, at: new Date().toISOString() },
-        },
+        }),
       };
       const slack = JSON.stringify(deliveryBody("slack", body, page));
       const blocks = JSON.parse(slack).blocks as { text?: { text: string }; elements?: { text: string }[] }[];
