@@ -16,6 +16,8 @@ export default defineConfig(async () => {
           TEST_MIGRATIONS: migrations,
           ADMIN_TOKEN: TEST_ADMIN_TOKEN,
           ALLOW_HTTP_WEBHOOKS: "true",
+          // Test upstreams listen on 127.0.0.1; the guard itself is tested with it off.
+          ALLOW_PRIVATE_TARGETS: "true",
         },
         // The optional probe queue, so the queue path runs for real; tests
         // of the inline path pass an env without it.

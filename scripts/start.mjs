@@ -34,6 +34,13 @@ async function main() {
     if (process.env[name] !== undefined) bindings[name] = process.env[name];
   }
   bindings.ADMIN_TOKEN = admin.token;
+  const demo = config.seedDemo
+    ? await startDemoUpstream(config.host === "0.0.0.0" ? "127.0.0.1" : config.host, config.demoPort)
+    : null;
+  // The demo monitors probe the runner's own demo endpoints on loopback; nothing else private.
+  if (process.env.ALLOW_PRIVATE_TARGETS === undefined && demo) {
+    bindings.ALLOW_PRIVATE_TARGETS = `127.0.0.1:${demo.port}`;
+  }
 
   const assets = workerOptions.assets && {
     ...workerOptions.assets,
@@ -43,7 +50,8 @@ async function main() {
     },
   };
 
-  const mf = new Miniflare({
+  /** @param {{ host: string, port: number }} listen */
+  const options = (listen) => ({
     workers: [
       {
         ...workerOptions,
@@ -54,31 +62,39 @@ async function main() {
         bindings,
         assets,
       },
-      triggerWorkerOptions("beacon", workerOptions.compatibilityDate ?? "2026-04-20"),
+      triggerWorkerOptions("beacon", workerOptions.compatibilityDate ?? "2026-04-20", admin.token),
     ],
     // The same layout as `wrangler ... --local --persist-to DATA_DIR`.
     d1Persist: path.join(config.dataDir, "v3", "d1"),
     kvPersist: path.join(config.dataDir, "v3", "kv"),
-    host: config.host,
-    port: config.port,
-    unsafeTriggerHandlers: true,
+    ...listen,
+    // Miniflare's own trigger is open to anyone; the trigger Worker above asks for the admin token.
+    unsafeTriggerHandlers: false,
     // One log line per request costs a loopback round trip in Miniflare.
     logRequests: config.logRequests,
     log: new Log(LogLevel.INFO),
   });
-  const url = await mf.ready;
 
-  const demo = config.seedDemo
-    ? await startDemoUpstream(config.host === "0.0.0.0" ? "127.0.0.1" : config.host, config.demoPort)
-    : null;
+  // Migrate and seed on a private loopback port first: the public port opens
+  // only once the state is ready, so / never answers 503 for want of tables.
+  const mf = new Miniflare(options({ host: "127.0.0.1", port: 0 }));
+  const staging = await mf.ready;
 
   const db = await mf.getD1Database("DB");
   const applied = await applyMigrations(db, path.join(ROOT, "migrations"));
   log(applied.length ? `[migrate] applied ${applied.join(", ")}` : "[migrate] up to date");
 
   if (config.seedDemo) {
-    const seeded = await seedDemo(url, db, admin.token, demo ? `http://127.0.0.1:${demo.port}` : null);
+    const seeded = await seedDemo(staging, db, admin.token, demo ? `http://127.0.0.1:${demo.port}` : null);
     log(seeded ? "[seed] demo data added" : "[seed] existing data kept");
+  }
+
+  await mf.setOptions(options({ host: config.host, port: config.port }));
+  const url = await mf.ready;
+  if (!bindings.PAGE_URL && !isLoopback(config.host)) {
+    log(
+      `[warn] PAGE_URL is not set: links in feeds, calendars and /api/v2 take each request's Host header. Set PAGE_URL to the page's public address.`,
+    );
   }
 
   const cron = config.cron ? startCron(() => mf.getWorker("beacon"), log) : null;
@@ -102,6 +118,11 @@ async function main() {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** @param {string} host */
+function isLoopback(host) {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
 }
 
 main().catch((err) => {

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { onError, onNotFound } from "./http/errors";
+import { deliverNow } from "./notify/deliver-now";
+import { readSettings } from "./settings";
 import { securityHeaders } from "./http/security-headers";
 import { api } from "./routes/api";
 import { formats } from "./routes/formats";
@@ -26,14 +28,17 @@ export default {
   async queue(batch, env) {
     for (const message of batch.messages) {
       const { minute, at, ids } = message.body;
-      await probeQueued(env, minute, ids, anchored(liveProbeDeps(), at));
+      const changed = await probeQueued(env, minute, ids, anchored(liveProbeDeps(), at));
       message.ack();
+      // Incidents the batch opened or resolved are announced now, not at the next cron run.
+      if (changed > 0) await deliverNow(env, readSettings(env).pageUrl || "http://localhost");
     }
   },
   async scheduled(controller, env) {
     // Number(): a scheduled() call over a service binding (the local trigger) may pass a Date.
     const outcome = await runTick(env, Number(controller.scheduledTime));
     const when = new Date(outcome.minute * 60_000).toISOString();
+    if (outcome.refused) return;
     console.log(
       outcome.claimed
         ? `cron ${when} ran: ${outcome.probed} probed, ${outcome.queued} queued`

@@ -11,7 +11,23 @@ export type Settings = {
   logo: string;
   maintenancePreviewDays: number;
   footerLinks: FooterLink[];
+  /** Alertmanager annotations that may reach the public page. */
+  alertmanagerAnnotations: string[];
+  /** Monitors and webhooks may target private addresses: "true", or the host:port pairs allowed. */
+  privateTargets: PrivateTargets;
 };
+
+export type PrivateTargets = { all: boolean; hosts: string[] };
+
+function parsePrivateTargets(text: string): PrivateTargets {
+  const value = text.trim();
+  if (value === "true") return { all: true, hosts: [] };
+  const hosts = value
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h && h !== "false");
+  return { all: false, hosts };
+}
 
 const cache = new WeakMap<object, Settings>();
 
@@ -47,6 +63,11 @@ export function readSettings(env: Env): Settings {
     logo: /^[\w./-]+$/.test(logo) && !logo.includes("..") ? logo : "",
     maintenancePreviewDays: Number.isFinite(days) && days >= 0 && days <= 366 ? days : 30,
     footerLinks: parseFooterLinks(env.FOOTER_LINKS ?? ""),
+    alertmanagerAnnotations: (env.ALERTMANAGER_ANNOTATIONS ?? "summary")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    privateTargets: parsePrivateTargets(env.ALLOW_PRIVATE_TARGETS ?? ""),
   };
   cache.set(env, settings);
   return settings;

@@ -1,14 +1,5 @@
+import type { StoredAlert } from "../domain/alert-group";
 import type { AlertmanagerConfig } from "../schemas/alertmanager";
-
-export type StoredAlert = {
-  fingerprint: string;
-  status: "firing" | "resolved";
-  componentId: string;
-  severity: number;
-  name: string;
-  startsAt: string | null;
-  endsAt: string | null;
-};
 
 export async function alertConfig(db: D1Database): Promise<AlertmanagerConfig> {
   const row = await db

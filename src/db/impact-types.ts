@@ -71,3 +71,11 @@ export function deleteImpactType(db: D1Database, id: string, at: string): D1Prep
     .prepare("UPDATE impact_types SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL")
     .bind(id, at);
 }
+
+/** Names of every impact type, deleted ones included: history still names them. */
+export async function impactTypeNames(db: D1Database): Promise<Map<string, string>> {
+  const { results } = await db
+    .prepare("SELECT id, display_name FROM impact_types")
+    .all<{ id: string; display_name: string }>();
+  return new Map(results.map((r) => [r.id, r.display_name]));
+}

@@ -1,20 +1,4 @@
-export type Impact = { reference: string; type: string; severity: number };
-
-export type Incident = {
-  id: string;
-  displayName: string;
-  description: string;
-  beganAt: string;
-  endedAt: string | null;
-  phase: { generation: number; order: number };
-  affects: Impact[];
-  updates: number[];
-  monitoringAt: string | null;
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-};
+import type { Impact, Incident } from "../domain/incident";
 
 type Row = {
   id: string;
@@ -31,7 +15,13 @@ type Row = {
   deleted_at: string | null;
 };
 
-type ImpactRow = { incident_id: string; component_id: string; impact_type_id: string; severity: number };
+type ImpactRow = {
+  incident_id: string;
+  component_id: string;
+  impact_type_id: string;
+  severity: number;
+  ended_at: string | null;
+};
 
 /** Loads impacts and update orders for many incidents in two queries. */
 async function hydrate(db: D1Database, rows: Row[]): Promise<Incident[]> {
@@ -40,7 +30,7 @@ async function hydrate(db: D1Database, rows: Row[]): Promise<Incident[]> {
   const [impacts, updates] = await db.batch([
     db
       .prepare(
-        `SELECT incident_id, component_id, impact_type_id, severity FROM impacts
+        `SELECT incident_id, component_id, impact_type_id, severity, ended_at FROM impacts
          WHERE incident_id IN (SELECT value FROM json_each(?1)) ORDER BY incident_id, position`,
       )
       .bind(ids),
@@ -54,7 +44,9 @@ async function hydrate(db: D1Database, rows: Row[]): Promise<Incident[]> {
   const affects = new Map<string, Impact[]>();
   for (const r of (impacts?.results ?? []) as ImpactRow[]) {
     const list = affects.get(r.incident_id) ?? [];
-    list.push({ reference: r.component_id, type: r.impact_type_id, severity: r.severity });
+    const impact: Impact = { reference: r.component_id, type: r.impact_type_id, severity: r.severity };
+    if (r.ended_at !== null) impact.endedAt = r.ended_at;
+    list.push(impact);
     affects.set(r.incident_id, list);
   }
   const orders = new Map<string, number[]>();
@@ -105,6 +97,107 @@ export async function listIncidents(
   return hydrate(db, results);
 }
 
+/** Live incidents that show as maintenance: those with a severity-0 impact. */
+const IS_MAINTENANCE = "EXISTS (SELECT 1 FROM impacts m WHERE m.incident_id = i.id AND m.severity = 0)";
+
+export type PublicWindow = {
+  /** Incidents still open, ended or begun since this time, or changed since `changedSince`, are current. */
+  since: string;
+  changedSince: string;
+  /** At most this many current incidents, newest first. */
+  currentCap: number;
+  /** The latest this many incidents, and as many maintenance windows, beside the current ones. */
+  recent: number;
+};
+
+/** What the public page shows: current incidents and the latest incidents and maintenance. */
+export async function listPublicIncidents(db: D1Database, w: PublicWindow): Promise<Incident[]> {
+  const [current, recentIncidents, recentMaintenance] = await db.batch<Row>([
+    db
+      .prepare(
+        `SELECT * FROM incidents i WHERE deleted_at IS NULL
+           AND (ended_at IS NULL OR ended_at >= ?1 OR began_at >= ?1 OR updated_at >= ?2)
+         ORDER BY began_at DESC, id LIMIT ?3`,
+      )
+      .bind(w.since, w.changedSince, w.currentCap),
+    db
+      .prepare(
+        `SELECT * FROM incidents i WHERE deleted_at IS NULL AND NOT ${IS_MAINTENANCE}
+         ORDER BY began_at DESC, id LIMIT ?1`,
+      )
+      .bind(w.recent),
+    db
+      .prepare(
+        `SELECT * FROM incidents i WHERE deleted_at IS NULL AND ${IS_MAINTENANCE}
+         ORDER BY began_at DESC, id LIMIT ?1`,
+      )
+      .bind(w.recent),
+  ]);
+  const byId = new Map<string, Row>();
+  for (const r of [
+    ...(current?.results ?? []),
+    ...(recentIncidents?.results ?? []),
+    ...(recentMaintenance?.results ?? []),
+  ])
+    byId.set(r.id, r);
+  return hydrate(db, [...byId.values()]);
+}
+
+/** Incidents and maintenance that have begun by `now`, newest first, one page. */
+export async function listBegunIncidents(
+  db: D1Database,
+  now: string,
+  limit: number,
+  offset: number,
+): Promise<Incident[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM incidents WHERE deleted_at IS NULL AND began_at <= ?1
+       ORDER BY began_at DESC, id LIMIT ?2 OFFSET ?3`,
+    )
+    .bind(now, limit, offset)
+    .all<Row>();
+  return hydrate(db, results);
+}
+
+/** The incidents that touched a component, newest first. */
+export async function listComponentIncidents(
+  db: D1Database,
+  componentId: string,
+  limit: number,
+): Promise<Incident[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM incidents i WHERE deleted_at IS NULL
+         AND EXISTS (SELECT 1 FROM impacts m WHERE m.incident_id = i.id AND m.component_id = ?1)
+       ORDER BY began_at DESC, id LIMIT ?2`,
+    )
+    .bind(componentId, limit)
+    .all<Row>();
+  return hydrate(db, results);
+}
+
+/** Live incidents by id, with their impacts. */
+export async function getIncidents(db: D1Database, ids: readonly string[]): Promise<Incident[]> {
+  if (ids.length === 0) return [];
+  const { results } = await db
+    .prepare("SELECT * FROM incidents WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?1))")
+    .bind(JSON.stringify(ids))
+    .all<Row>();
+  return hydrate(db, results);
+}
+
+/** Each component's earliest impact, by the beginning of its incident. */
+export async function firstImpactTimes(db: D1Database): Promise<Map<string, string>> {
+  const { results } = await db
+    .prepare(
+      `SELECT m.component_id, MIN(i.began_at) AS first FROM impacts m JOIN incidents i ON i.id = m.incident_id
+       WHERE i.deleted_at IS NULL GROUP BY m.component_id`,
+    )
+    .all<{ component_id: string; first: string }>();
+  return new Map(results.map((r) => [r.component_id, r.first]));
+}
+
 /** Impacts of incidents active at `at` (begun, not yet ended), maintenance included. */
 export async function activeImpacts(
   db: D1Database,
@@ -112,9 +205,10 @@ export async function activeImpacts(
 ): Promise<(Impact & { incidentId: string; componentId: string })[]> {
   const { results } = await db
     .prepare(
-      `SELECT m.incident_id, m.component_id, m.impact_type_id, m.severity
+      `SELECT m.incident_id, m.component_id, m.impact_type_id, m.severity, m.ended_at
        FROM impacts m JOIN incidents i ON i.id = m.incident_id
        WHERE i.deleted_at IS NULL AND i.began_at <= ?1 AND (i.ended_at IS NULL OR i.ended_at > ?1)
+         AND (m.ended_at IS NULL OR m.ended_at > ?1)
        ORDER BY i.began_at, m.incident_id, m.position`,
     )
     .bind(at)
@@ -136,19 +230,24 @@ function impactStatements(
   return affects.map((impact, position) =>
     db
       .prepare(
-        "INSERT INTO impacts (incident_id, position, component_id, impact_type_id, severity) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO impacts (incident_id, position, component_id, impact_type_id, severity, ended_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
       )
-      .bind(incidentId, position, impact.reference, impact.type, impact.severity),
+      .bind(incidentId, position, impact.reference, impact.type, impact.severity, impact.endedAt ?? null),
   );
 }
 
-export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement[] {
+/** A new incident; `monitorId` ties it to the monitor that opened it (one open incident per monitor). */
+export function insertIncident(
+  db: D1Database,
+  i: Incident,
+  monitorId: string | null = null,
+): D1PreparedStatement[] {
   return [
     db
       .prepare(
         `INSERT INTO incidents (id, display_name, description, began_at, ended_at, phase_generation, phase_order,
-                                monitoring_at, revision, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?9)`,
+                                monitoring_at, revision, created_at, updated_at, monitor_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?9, ?10)`,
       )
       .bind(
         i.id,
@@ -160,6 +259,7 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
         i.phase.order,
         i.monitoringAt,
         i.createdAt,
+        monitorId,
       ),
     ...impactStatements(db, i.id, i.affects),
   ];

@@ -9,3 +9,9 @@ export async function dataVersion(db: D1Database): Promise<number> {
     .first<{ value: string }>();
   return Number(row?.value ?? 0);
 }
+
+/** The page's stable id in the Statuspage-compatible API. */
+export async function pageId(db: D1Database): Promise<string> {
+  const row = await db.prepare("SELECT value FROM meta WHERE key = 'page_id'").first<{ value: string }>();
+  return row?.value ?? "beacon";
+}

@@ -1,4 +1,10 @@
 /**
+ * The last migration in migrations/: the schema this code needs. A test keeps
+ * it equal to the newest file there.
+ */
+export const REQUIRED_MIGRATION = "0009_add_impact_end.sql";
+
+/**
  * The applied migration, as recorded by `wrangler d1 migrations apply`, the
  * local runner and the test setup, which all share the `d1_migrations` table.
  */

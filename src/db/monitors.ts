@@ -1,28 +1,5 @@
+import type { Monitor, MonitorKind } from "../domain/monitor";
 import type { Health, MonitorState } from "../domain/monitor-state";
-
-export type MonitorKind = "http" | "tcp" | "heartbeat";
-
-export type Monitor = {
-  id: string;
-  displayName: string;
-  kind: MonitorKind;
-  /** The kind-specific fields, as validated. */
-  config: Record<string, unknown>;
-  intervalSeconds: number;
-  failureThreshold: number;
-  recoveryThreshold: number;
-  componentId: string | null;
-  impactTypeId: string | null;
-  severity: number;
-  degradedSeverity: number | null;
-  enabled: boolean;
-  heartbeatHash: string | null;
-  lastHeartbeatAt: string | null;
-  state: MonitorState;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-};
 
 type Row = {
   id: string;
@@ -219,4 +196,43 @@ export async function monitorsOfComponent(db: D1Database, componentId: string): 
     .bind(componentId)
     .all<Row>();
   return results.map(toMonitor);
+}
+
+export type ComponentProbeDay = {
+  componentId: string;
+  day: string;
+  down: number;
+  slow: number;
+  covered: number;
+};
+
+/** Each component's finished days of probe results from `firstDay`: the worst of its monitors each day. */
+export async function componentProbeDays(db: D1Database, firstDay: string): Promise<ComponentProbeDay[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT m.component_id, d.day, MAX(d.down_minutes) AS down, MAX(d.slow_minutes) AS slow, MAX(d.covered_minutes) AS covered
+       FROM monitor_days d JOIN monitors m ON m.id = d.monitor_id
+       WHERE m.component_id IS NOT NULL AND d.day >= ?1 GROUP BY m.component_id, d.day ORDER BY d.day`,
+    )
+    .bind(firstDay)
+    .all<{ component_id: string; day: string; down: number; slow: number; covered: number }>();
+  return results.map((r) => ({
+    componentId: r.component_id,
+    day: r.day,
+    down: r.down,
+    slow: r.slow,
+    covered: r.covered,
+  }));
+}
+
+/** How many monitors are enabled, and the shortest interval among them. */
+export async function monitorSummary(
+  db: D1Database,
+): Promise<{ enabled: number; shortestSeconds: number | null }> {
+  const row = await db
+    .prepare(
+      "SELECT COUNT(*) AS n, MIN(interval_seconds) AS shortest FROM monitors WHERE deleted_at IS NULL AND enabled = 1",
+    )
+    .first<{ n: number; shortest: number | null }>();
+  return { enabled: row?.n ?? 0, shortestSeconds: row?.shortest ?? null };
 }

@@ -46,3 +46,19 @@ export function insertPhaseList(db: D1Database, phases: readonly string[]): D1Pr
           .bind(position, name),
   );
 }
+
+/** Every phase's name by "generation:order", and the length of each generation's list. */
+export async function allPhases(
+  db: D1Database,
+): Promise<{ names: Map<string, string>; counts: Map<number, number> }> {
+  const { results } = await db
+    .prepare("SELECT generation, position, name FROM phases")
+    .all<{ generation: number; position: number; name: string }>();
+  const names = new Map<string, string>();
+  const counts = new Map<number, number>();
+  for (const r of results) {
+    names.set(`${r.generation}:${r.position}`, r.name);
+    counts.set(r.generation, Math.max(counts.get(r.generation) ?? 0, r.position + 1));
+  }
+  return { names, counts };
+}

@@ -11,6 +11,7 @@ type ImpactSpan = {
   severity: number;
   began_at: string;
   ended_at: string | null;
+  impact_ended_at: string | null;
 };
 
 /** Impacts on `componentIds` (null: all) of live incidents overlapping [from, to). */
@@ -22,7 +23,7 @@ async function impactSpans(
 ): Promise<ImpactSpan[]> {
   const { results } = await db
     .prepare(
-      `SELECT m.component_id, m.incident_id, m.severity, i.began_at, i.ended_at
+      `SELECT m.component_id, m.incident_id, m.severity, i.began_at, i.ended_at, m.ended_at AS impact_ended_at
        FROM impacts m JOIN incidents i ON i.id = m.incident_id
        WHERE i.deleted_at IS NULL AND i.began_at < ?2 AND (i.ended_at IS NULL OR i.ended_at > ?1)
          AND (?3 IS NULL OR m.component_id IN (SELECT value FROM json_each(?3)))`,
@@ -67,7 +68,7 @@ export async function rollupStatements(
   for (const [componentId, list] of byComponent) {
     const intervals: (Interval & { incidentId: string })[] = list.map((s) => ({
       start: Date.parse(s.began_at),
-      end: s.ended_at ? Date.parse(s.ended_at) : null,
+      end: firstEnd(s.ended_at, s.impact_ended_at),
       severity: s.severity,
       incidentId: s.incident_id,
     }));
@@ -100,6 +101,12 @@ export async function rollupStatements(
     }
   }
   return statements;
+}
+
+/** The earlier of the incident's end and the impact's own end (null: still open). */
+function firstEnd(incidentEnd: string | null, impactEnd: string | null): number | null {
+  const ends = [incidentEnd, impactEnd].filter((t): t is string => t !== null).map(Date.parse);
+  return ends.length ? Math.min(...ends) : null;
 }
 
 /** Rollups of every component from `fromDay` (inclusive), for the snapshot. */

@@ -1,4 +1,32 @@
-import type { Impact } from "../db/incidents";
+/** One impact of an incident on a component (SCS `Impact`). */
+export type Impact = {
+  reference: string;
+  type: string;
+  severity: number;
+  /** When the component stopped being affected, if before the incident ended. */
+  endedAt?: string | null;
+};
+
+/** An impact counts while its incident is active and it has not ended on its own. */
+export function impactEndedBy(impact: Pick<Impact, "endedAt">, now: string): boolean {
+  return impact.endedAt != null && impact.endedAt <= now;
+}
+
+export type Incident = {
+  id: string;
+  displayName: string;
+  description: string;
+  beganAt: string;
+  endedAt: string | null;
+  phase: { generation: number; order: number };
+  affects: Impact[];
+  updates: number[];
+  monitoringAt: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+};
 
 /** Maintenance is an incident with at least one severity-0 impact. */
 export function isMaintenance(affects: readonly Impact[]): boolean {

@@ -4,7 +4,7 @@
  */
 import { bandOf, type ComponentStatus, statusOf, worseStatus, worstSeverity } from "./severity";
 
-export type TimedImpact = { componentId: string; severity: number };
+export type TimedImpact = { componentId: string; severity: number; endedAt?: string | null };
 export type TimedIncident = {
   beganAt: string;
   endedAt: string | null;
@@ -28,6 +28,7 @@ export function worstSeverities(incidents: readonly TimedIncident[], now: string
   for (const incident of incidents) {
     if (!isActive(incident, now)) continue;
     for (const impact of incident.impacts) {
+      if (impact.endedAt != null && impact.endedAt <= now) continue;
       const prev = worst.get(impact.componentId);
       worst.set(impact.componentId, prev === undefined ? impact.severity : Math.max(prev, impact.severity));
     }

@@ -7,9 +7,9 @@
 import { Webhook as Signer } from "standardwebhooks";
 import { dueDeliveries, pendingEvents } from "../db/webhooks";
 import { iso, MINUTE_MS } from "../domain/time";
-import type { FetchLike } from "../probes/http";
-import { runPool } from "../probes/pool";
-import { withTimeout } from "../probes/timeout";
+import type { FetchLike } from "../net/fetch";
+import { runPool } from "../net/pool";
+import { withTimeout } from "../net/timeout";
 import type { EventBody } from "./events";
 import { deliveryBody, type PageInfo } from "./payloads";
 

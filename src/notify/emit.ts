@@ -1,5 +1,6 @@
 /** The outbox statements a write to an incident adds to its own batch. */
-import type { Incident } from "../db/incidents";
+import type { Incident } from "../domain/incident";
+import { isMaintenance } from "../domain/incident";
 import { type EventType, outboxStatement } from "./events";
 import { factsContext, incidentEvent, incidentFacts } from "./facts";
 import { statusChangeStatements } from "./status-changes";
@@ -20,11 +21,13 @@ export async function incidentEventStatements(
     after: after ? { beganAt: after.beganAt, endedAt: after.endedAt, affects: after.affects } : null,
   });
   if (!after) return statements;
-  const maintenance = after.affects.some((a) => a.severity === 0);
-  let event: EventType | null;
-  if (update) event = maintenance ? null : "incident.updated";
-  else if (maintenance) event = before ? null : "maintenance.scheduled";
-  else event = incidentEvent(before, after, now);
+  const maintenance = isMaintenance(after.affects);
+  // Maintenance announces itself once when scheduled; its start and end come from the cron.
+  const event: EventType | null = maintenance
+    ? before
+      ? null
+      : "maintenance.scheduled"
+    : incidentEvent(before, after, now);
   if (!event) return statements;
   const facts = incidentFacts(after, await factsContext(db, after), now, update);
   const ids = [...new Set([...(before?.affects ?? []), ...after.affects].map((a) => a.reference))];

@@ -2,7 +2,7 @@
  * What an event says about an incident, read and derived at the moment of
  * the write that causes it.
  */
-import type { Incident } from "../db/incidents";
+import { type Incident, impactEndedBy, isMaintenance } from "../domain/incident";
 import { bandBounds, type ComponentStatus, statusOf } from "../domain/severity";
 import { incidentImpact, incidentStatus, maintenanceStatus } from "../domain/status";
 import type { EventType, IncidentFacts } from "./events";
@@ -42,16 +42,24 @@ export function incidentFacts(
   now: string,
   update: IncidentFacts["update"] = null,
 ): IncidentFacts {
-  const maintenance = incident.affects.some((a) => a.severity === 0);
+  const maintenance = isMaintenance(incident.affects);
   const timed = {
     ...incident,
     phaseName: ctx.phaseName,
     maintenance,
-    impacts: incident.affects.map((a) => ({ componentId: a.reference, severity: a.severity })),
+    impacts: incident.affects.map((a) => ({
+      componentId: a.reference,
+      severity: a.severity,
+      endedAt: a.endedAt,
+    })),
   };
   const active = incident.beganAt <= now && (incident.endedAt === null || incident.endedAt > now);
   const worst = new Map<string, number>();
-  for (const a of incident.affects) worst.set(a.reference, Math.max(worst.get(a.reference) ?? 0, a.severity));
+  // -1: the component was affected, and no longer is.
+  for (const a of incident.affects) {
+    const severity = impactEndedBy(a, now) ? -1 : a.severity;
+    worst.set(a.reference, Math.max(worst.get(a.reference) ?? -1, severity));
+  }
   return {
     id: incident.id,
     name: incident.displayName,
@@ -66,7 +74,7 @@ export function incidentFacts(
     components: [...worst].map(([id, severity]) => ({
       id,
       name: ctx.componentNames.get(id) ?? "Removed component",
-      status: (active ? statusOf(severity, ctx.bounds) : "operational") as ComponentStatus,
+      status: (active && severity >= 0 ? statusOf(severity, ctx.bounds) : "operational") as ComponentStatus,
     })),
     update,
   };

@@ -4,7 +4,7 @@
  * write, and without one by the cron, which catches changes that come with
  * time (maintenance windows, incidents that begin in the future).
  */
-import type { Impact } from "../db/incidents";
+import type { Impact } from "../domain/incident";
 import { bandBounds, type ComponentStatus } from "../domain/severity";
 import { componentStatuses, type TimedIncident } from "../domain/status";
 import { outboxStatement } from "./events";
@@ -27,7 +27,8 @@ export async function statusChangeStatements(
     db
       .prepare(
         `SELECT m.incident_id, m.component_id, m.severity FROM impacts m JOIN incidents i ON i.id = m.incident_id
-         WHERE i.deleted_at IS NULL AND i.began_at <= ?1 AND (i.ended_at IS NULL OR i.ended_at > ?1)`,
+         WHERE i.deleted_at IS NULL AND i.began_at <= ?1 AND (i.ended_at IS NULL OR i.ended_at > ?1)
+           AND (m.ended_at IS NULL OR m.ended_at > ?1)`,
       )
       .bind(now),
   ]);
@@ -63,7 +64,11 @@ export async function statusChangeStatements(
       endedAt: after.endedAt,
       phaseName: "",
       maintenance: false,
-      impacts: after.affects.map((a) => ({ componentId: a.reference, severity: a.severity })),
+      impacts: after.affects.map((a) => ({
+        componentId: a.reference,
+        severity: a.severity,
+        endedAt: a.endedAt,
+      })),
     });
   }
   const statuses = componentStatuses(

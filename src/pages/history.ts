@@ -3,6 +3,7 @@
  * today so far. The finished days are rendered once per snapshot and reused.
  */
 import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
+import { formatDay } from "../domain/time-text";
 import {
   addMinutes,
   type BandMinutes,
@@ -17,7 +18,6 @@ import {
 } from "../domain/uptime";
 import type { SnapComponent, Snapshot } from "../snapshot/types";
 import { type DayCellProps, renderCells } from "../views/day-strip";
-import { formatDay } from "../views/time";
 
 export const BAR_DAYS = 90;
 

@@ -1,9 +1,8 @@
 import { type StatusRange, statusExpected } from "../domain/expected-status";
 import type { ProbeResult } from "../domain/monitor-state";
+import type { FetchLike } from "../net/fetch";
+import { withTimeout } from "../net/timeout";
 import { classifyError } from "./classify";
-import { withTimeout } from "./timeout";
-
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export type HttpProbe = {
   url: string;
@@ -16,7 +15,45 @@ export type HttpProbe = {
   timeoutMs: number;
   degradedAfterMs: number | null;
   followRedirects: boolean;
+  /** Why a URL may not be reached (the private-target guard), checked on every hop. */
+  refuse?: (url: string) => string | null;
 };
+
+export const MAX_REDIRECTS = 5;
+
+/**
+ * Fetches with redirects followed by hand, so that each hop passes the target
+ * guard and a hop to another origin carries none of the monitor's headers
+ * (they may hold credentials for the first host only).
+ */
+async function fetchFollowing(p: HttpProbe, fetcher: FetchLike, signal: AbortSignal): Promise<Response> {
+  let url = p.url;
+  let headers = p.headers;
+  let method = p.method;
+  let body = p.body && method !== "GET" && method !== "HEAD" ? p.body : undefined;
+  for (let hop = 0; ; hop++) {
+    const refusal = p.refuse?.(url);
+    if (refusal) throw new TargetRefused(refusal);
+    const res = await fetcher(url, { method, headers, body, redirect: "manual", signal, cache: "no-store" });
+    const location = res.headers.get("location");
+    if (!p.followRedirects || res.status < 300 || res.status > 399 || !location || hop >= MAX_REDIRECTS) {
+      return res;
+    }
+    await res.body?.cancel();
+    const next = new URL(location, url);
+    if (next.origin !== new URL(url).origin) headers = {};
+    // 303, and 301/302 after a POST, turn into a GET without a body (as browsers do).
+    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
+      method = "GET";
+      body = undefined;
+    }
+    url = next.href;
+  }
+}
+
+class TargetRefused extends Error {
+  override name = "TargetRefused";
+}
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -62,15 +99,9 @@ async function probeWithin(p: HttpProbe, fetcher: FetchLike, signal: AbortSignal
   });
   let res: Response;
   try {
-    res = await fetcher(p.url, {
-      method: p.method,
-      headers: p.headers,
-      body: p.body && p.method !== "GET" && p.method !== "HEAD" ? p.body : undefined,
-      redirect: p.followRedirects ? "follow" : "manual",
-      signal,
-      cache: "no-store",
-    });
+    res = await fetchFollowing(p, fetcher, signal);
   } catch (err) {
+    if (err instanceof TargetRefused) return result({ health: "down", reason: "error", detail: err.message });
     const { reason, detail } = classifyError(err);
     return result({ health: "down", reason, detail, latencyMs: reason === "timeout" ? p.timeoutMs : null });
   }

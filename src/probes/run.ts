@@ -1,11 +1,18 @@
-import type { Monitor } from "../db/monitors";
 import { DEFAULT_EXPECTED, parseStatusEntry, type StatusRange } from "../domain/expected-status";
+import type { Monitor } from "../domain/monitor";
 import type { ProbeResult } from "../domain/monitor-state";
+import type { FetchLike } from "../net/fetch";
 import { checkHeartbeat } from "./heartbeat";
-import { type FetchLike, probeHttp } from "./http";
+import { probeHttp } from "./http";
 import { type ConnectLike, probeTcp } from "./tcp";
 
-export type ProbeDeps = { fetch: FetchLike; connect: ConnectLike; now: () => number };
+export type ProbeDeps = {
+  fetch: FetchLike;
+  connect: ConnectLike;
+  now: () => number;
+  /** Why a target may not be reached (the private-target guard); none refuses nothing. */
+  refuse?: (url: string) => string | null;
+};
 
 /** Runs one monitor's check. Never throws: every failure is a result. */
 export async function runProbe(m: Monitor, deps: ProbeDeps): Promise<ProbeResult> {
@@ -27,6 +34,8 @@ async function check(m: Monitor, deps: ProbeDeps): Promise<ProbeResult> {
       );
     }
     if (m.kind === "tcp") {
+      const refusal = deps.refuse?.(tcpUrl(String(c.host), Number(c.port)));
+      if (refusal) return refused(refusal, deps.now());
       return await probeTcp(
         {
           host: String(c.host),
@@ -52,6 +61,7 @@ async function check(m: Monitor, deps: ProbeDeps): Promise<ProbeResult> {
         timeoutMs: Number(c.timeoutMs ?? 10_000),
         degradedAfterMs: (c.degradedAfterMs as number | null | undefined) ?? null,
         followRedirects: Boolean(c.followRedirects),
+        refuse: deps.refuse,
       },
       deps.fetch,
     );
@@ -65,4 +75,13 @@ async function check(m: Monitor, deps: ProbeDeps): Promise<ProbeResult> {
       detail: err instanceof Error ? err.message.slice(0, 120) : "the check failed",
     };
   }
+}
+
+/** A host and port in the URL form the target guard reads. */
+export function tcpUrl(host: string, port: number): string {
+  return `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${port}`;
+}
+
+function refused(detail: string, at: number): ProbeResult {
+  return { at, health: "down", latencyMs: null, statusCode: null, reason: "error", detail };
 }

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { appliedMigration } from "../db/migrations";
+import { appliedMigration, REQUIRED_MIGRATION } from "../db/migrations";
 import type { AppEnv } from "../env";
 import { KV_KEYS } from "../snapshot/keys";
 
@@ -14,20 +14,30 @@ async function check<T>(run: () => Promise<T>): Promise<Check<T>> {
   }
 }
 
-/** GET /healthz: whether D1 and KV answer, and which migration D1 is at. */
+/**
+ * GET /healthz: whether D1 and KV answer, and which migration D1 is at. It is
+ * a readiness probe: 503 until the schema this code needs is in place.
+ */
 export const health = new Hono<AppEnv>().get("/", async (c) => {
   const [d1, kv] = await Promise.all([
-    check(() => appliedMigration(c.env.DB)),
+    // Before the first migration there is no d1_migrations table: D1 answers, the schema is missing.
+    check(() =>
+      appliedMigration(c.env.DB).catch((err) =>
+        /no such table/i.test(String(err)) ? null : Promise.reject(err),
+      ),
+    ),
     check(() => c.env.SNAPSHOTS.get(KV_KEYS.healthProbe)),
   ]);
-  const ok = d1.ok && kv.ok;
+  const migrated = d1.ok && d1.value !== null && d1.value >= REQUIRED_MIGRATION;
+  const ok = d1.ok && kv.ok && migrated;
   c.header("Cache-Control", "no-store");
   return c.json(
     {
-      status: ok ? "ok" : "degraded",
+      status: ok ? "ok" : d1.ok && !migrated ? "migrating" : "degraded",
       migration: d1.ok ? d1.value : null,
       d1: d1.ok,
       kv: kv.ok,
+      ...(d1.ok && !migrated ? { required: REQUIRED_MIGRATION } : {}),
     },
     ok ? 200 : 503,
   );

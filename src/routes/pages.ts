@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { monitorsOfComponent } from "../db/monitors";
 import { monitorSamples } from "../db/ticks";
 import { iso } from "../domain/time";
+import { formatMonth, isTimeZone } from "../domain/time-text";
 import type { AppEnv } from "../env";
 import { inputsEtag, PageCache, type RenderedPage, sendPage, strongEtag } from "../http/cached-page";
 import { readParam, readQuery } from "../http/input";
@@ -21,7 +22,6 @@ import { ComponentPage } from "../views/component-page";
 import { HistoryPage } from "../views/history-page";
 import { IncidentPage } from "../views/incident-page";
 import { href, renderDocument } from "../views/layout";
-import { formatMonth, isTimeZone } from "../views/time";
 
 const HISTORY_PAGE_SIZE = 20;
 const homeCache = new PageCache();

@@ -15,6 +15,8 @@ export async function finaliseMonitorDays(db: D1Database, now: number): Promise<
   const from = (today - DAY_MS) / 60_000;
   const to = today / 60_000;
   const day = dayKey(today - DAY_MS);
+  // Retention counts from the wall clock at the latest: a run for a later time never deletes early.
+  const keepFrom = startOfDay(Math.min(now, Date.now()));
   await db.batch([
     db
       .prepare(
@@ -51,22 +53,22 @@ export async function finaliseMonitorDays(db: D1Database, now: number): Promise<
            slow_minutes = excluded.slow_minutes, latency_avg_ms = excluded.latency_avg_ms, latency_p95_ms = excluded.latency_p95_ms`,
       )
       .bind(from, to, day, iso(today), iso(today - DAY_MS)),
-    db.prepare("DELETE FROM monitor_days WHERE day < ?1").bind(dayKey(today - HISTORY_DAYS * DAY_MS)),
-    db.prepare("DELETE FROM component_days WHERE day < ?1").bind(dayKey(today - HISTORY_DAYS * DAY_MS)),
+    db.prepare("DELETE FROM monitor_days WHERE day < ?1").bind(dayKey(keepFrom - HISTORY_DAYS * DAY_MS)),
+    db.prepare("DELETE FROM component_days WHERE day < ?1").bind(dayKey(keepFrom - HISTORY_DAYS * DAY_MS)),
     // Retention: finished deliveries after 30 days, delivered events after 7, the audit log after 400.
     db
       .prepare("DELETE FROM deliveries WHERE status <> 'pending' AND created_at < ?1")
-      .bind(new Date(today - 30 * DAY_MS).toISOString()),
+      .bind(new Date(keepFrom - 30 * DAY_MS).toISOString()),
     db
       .prepare(
         `DELETE FROM outbox WHERE fanned_out = 1 AND created_at < ?1
            AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = outbox.id)`,
       )
-      .bind(new Date(today - 7 * DAY_MS).toISOString()),
-    db.prepare("DELETE FROM audit_log WHERE at < ?1").bind(new Date(today - 400 * DAY_MS).toISOString()),
+      .bind(new Date(keepFrom - 7 * DAY_MS).toISOString()),
+    db.prepare("DELETE FROM audit_log WHERE at < ?1").bind(new Date(keepFrom - 400 * DAY_MS).toISOString()),
     db
       .prepare("DELETE FROM alerts WHERE status = 'resolved' AND updated_at < ?1")
-      .bind(new Date(today - 30 * DAY_MS).toISOString()),
+      .bind(new Date(keepFrom - 30 * DAY_MS).toISOString()),
   ]);
 }
 

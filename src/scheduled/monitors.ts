@@ -3,17 +3,28 @@
  * them (here, or through the PROBE_QUEUE consumer), and apply the results.
  */
 import { auditCronStatement } from "../db/audit";
-import { activeImpacts } from "../db/incidents";
+import { getComponents } from "../db/components";
+import { activeImpacts, getIncidents } from "../db/incidents";
 import { bumpDataVersion } from "../db/meta";
-import { getMonitors, type Monitor, saveState } from "../db/monitors";
-import { getPhaseList } from "../db/phases";
+import { getMonitors, saveState } from "../db/monitors";
+import { allPhases, getPhaseList } from "../db/phases";
 import { addSamplesStatement, sampledIds } from "../db/ticks";
-import { type ProbeResult, sameState, step } from "../domain/monitor-state";
+import { type AutoContext, autoIncidentChange } from "../domain/auto-incident";
+import type { Monitor } from "../domain/monitor";
+import {
+  type MonitorState,
+  type ProbeResult,
+  sameState,
+  step,
+  type Transition,
+} from "../domain/monitor-state";
 import { iso } from "../domain/time";
-import { runPool } from "../probes/pool";
+import { runPool } from "../net/pool";
+import { targetRefusal } from "../net/targets";
 import { type ProbeDeps, runProbe } from "../probes/run";
-import { refreshDerived } from "../snapshot/refresh";
-import { effectOf, type OpenIncident } from "./auto-incidents";
+import { readSettings } from "../settings";
+import { type Derived, mergeDerived, refreshDerived } from "../snapshot/refresh";
+import { incidentWrite } from "../write/incident";
 
 export const PROBE_CONCURRENCY = 6;
 export const QUEUE_BATCH = 10;
@@ -49,8 +60,15 @@ export function leaseMs(monitors: readonly Monitor[]): number {
   return Math.ceil(monitors.length / PROBE_CONCURRENCY) * longest + 5_000;
 }
 
-export async function probeAll(monitors: readonly Monitor[], deps: ProbeDeps): Promise<ProbeResult[]> {
-  return runPool(monitors, PROBE_CONCURRENCY, (m) => runProbe(m, deps));
+/** Probes every monitor, six at a time, each target checked by the private-target guard. */
+export async function probeAll(
+  env: Env,
+  monitors: readonly Monitor[],
+  deps: ProbeDeps,
+): Promise<ProbeResult[]> {
+  const allowed = readSettings(env).privateTargets;
+  const guarded: ProbeDeps = { ...deps, refuse: (url) => targetRefusal(url, allowed) };
+  return runPool(monitors, PROBE_CONCURRENCY, (m) => runProbe(m, guarded));
 }
 
 /** Compact sample: [latency ms, 0 up | 1 degraded | 2 down, HTTP status, reason]. */
@@ -58,45 +76,81 @@ export function sampleOf(r: ProbeResult): [number | null, number, number | null,
   return [r.latencyMs, r.health === "up" ? 0 : r.health === "degraded" ? 1 : 2, r.statusCode, r.reason];
 }
 
-async function openIncidents(db: D1Database, ids: readonly string[]): Promise<Map<string, OpenIncident>> {
-  if (ids.length === 0) return new Map();
-  const { results } = await db
-    .prepare(
-      `SELECT id, began_at, ended_at, phase_generation, phase_order FROM incidents
-       WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?1))`,
-    )
-    .bind(JSON.stringify(ids))
-    .all<{
-      id: string;
-      began_at: string;
-      ended_at: string | null;
-      phase_generation: number;
-      phase_order: number;
-    }>();
-  return new Map(
-    results.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        beganAt: r.began_at,
-        endedAt: r.ended_at,
-        phase: { generation: r.phase_generation, order: r.phase_order },
-      },
-    ]),
-  );
+/** What auto-incidents need to know beside each monitor: its incident, component names, phases. */
+async function autoContexts(env: Env, monitors: readonly Monitor[], now: number) {
+  const db = env.DB;
+  const incidentIds = monitors.map((m) => m.state.incidentId).filter((id): id is string => id !== null);
+  const componentIds = monitors.map((m) => m.componentId).filter((id): id is string => id !== null);
+  const [incidents, components, latest, phases] = await Promise.all([
+    getIncidents(db, incidentIds),
+    getComponents(db, componentIds),
+    getPhaseList(db),
+    allPhases(db),
+  ]);
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const names = new Map(components.map((c) => [c.id, c.displayName]));
+  const timeZone = readSettings(env).timeZone;
+  return (m: Monitor): AutoContext => ({
+    open: m.state.incidentId ? (byId.get(m.state.incidentId) ?? null) : null,
+    componentName: m.componentId ? (names.get(m.componentId) ?? null) : null,
+    firstPhase: { generation: latest?.generation ?? 1, order: 0 },
+    lastPhaseOrder: (generation) => Math.max(0, (phases.counts.get(generation) ?? 1) - 1),
+    timeZone,
+    now,
+  });
+}
+
+/** One monitor's transition in one batch: its incident change with events, its state, the audit row. */
+async function applyTransition(
+  db: D1Database,
+  s: { monitor: Monitor; state: MonitorState; transition: Transition },
+  ctx: AutoContext,
+): Promise<Derived | null> {
+  const change = autoIncidentChange(s.monitor, s.transition, ctx);
+  const now = iso(ctx.now);
+  const write = change
+    ? await incidentWrite(db, {
+        before: change.before,
+        after: change.after,
+        update: change.update,
+        monitorId: change.before ? null : s.monitor.id,
+        now,
+      })
+    : null;
+  const live = ctx.open && ctx.open.endedAt === null ? ctx.open.id : null;
+  const incidentId = change ? (change.after.endedAt === null ? change.after.id : null) : live;
+  // The incident goes in before the state that points at it (foreign key).
+  const statements = [
+    ...(write?.statements ?? []),
+    saveState(db, s.monitor.id, s.monitor.state, { ...s.state, incidentId }),
+  ];
+  if (change)
+    statements.push(auditCronStatement(db, now, change.action, change.after.id), bumpDataVersion(db));
+  try {
+    await db.batch(statements);
+  } catch (err) {
+    // Another run got there first (the one-open-incident index), or D1 failed: the next run retries.
+    console.error(
+      `monitor ${s.monitor.id}: transition not applied`,
+      err instanceof Error ? err.message : err,
+    );
+    return null;
+  }
+  return write?.derived ?? null;
 }
 
 /**
  * Applies results: each monitor's transition lands in one batch of its own
- * (state, incident, update, audit, data version), so one failure never spoils
- * the others. Then rollups and the snapshot are refreshed once.
+ * (state, incident, update, events, audit, data version), so one failure
+ * never spoils the others. Then rollups and the snapshot are refreshed once.
+ * Returns how many transitions changed an incident.
  */
 export async function applyResults(
   env: Env,
   pairs: readonly { monitor: Monitor; result: ProbeResult }[],
   now: number,
-): Promise<void> {
-  if (pairs.length === 0) return;
+): Promise<number> {
+  if (pairs.length === 0) return 0;
   const db = env.DB;
   const maintenance = new Set(
     (await activeImpacts(db, iso(now))).filter((i) => i.severity === 0).map((i) => i.componentId),
@@ -111,53 +165,19 @@ export async function applyResults(
     ),
   }));
   const changed = stepped.filter((s) => s.transition.kind !== "none" || !sameState(s.state, s.monitor.state));
-  if (changed.length === 0) return;
-
-  const incidents = await openIncidents(
-    db,
-    changed.map((s) => s.monitor.state.incidentId).filter((id): id is string => id !== null),
+  if (changed.length === 0) return 0;
+  const contextOf = await autoContexts(
+    env,
+    changed.map((s) => s.monitor),
+    now,
   );
-  const latest = await getPhaseList(db);
-  const firstPhase = { generation: latest?.generation ?? 1, order: 0 };
-  const counts = await db
-    .prepare("SELECT generation, COUNT(*) AS n FROM phases GROUP BY generation")
-    .all<{ generation: number; n: number }>();
-  const phaseCounts = new Map(counts.results.map((r) => [r.generation, r.n]));
-  // Resolving moves the incident to the last phase of its list ("Done" by default).
-  const lastPhaseOrder = (generation: number) => Math.max(0, (phaseCounts.get(generation) ?? 1) - 1);
-
-  const touched: string[] = [];
-  let from = Number.POSITIVE_INFINITY;
+  const derived: Derived[] = [];
   for (const s of changed) {
-    const open = s.monitor.state.incidentId ? (incidents.get(s.monitor.state.incidentId) ?? null) : null;
-    const effect = effectOf(db, s.monitor, s.transition, open, firstPhase, lastPhaseOrder, now);
-    const state = { ...s.state, incidentId: effect.incidentId };
-    // The incident goes in before the state that points at it (foreign key).
-    const statements = [...effect.statements, saveState(db, s.monitor.id, s.monitor.state, state)];
-    if (effect.action) {
-      statements.push(
-        auditCronStatement(db, iso(now), effect.action, effect.incidentId ?? open?.id ?? null),
-        bumpDataVersion(db),
-      );
-    }
-    try {
-      await db.batch(statements);
-    } catch (err) {
-      // Another run got there first (the one-open-incident index), or D1 failed: the next run retries.
-      console.error(
-        `monitor ${s.monitor.id}: transition not applied`,
-        err instanceof Error ? err.message : err,
-      );
-      continue;
-    }
-    if (effect.span && s.monitor.componentId) {
-      touched.push(s.monitor.componentId);
-      from = Math.min(from, effect.span.from);
-    }
+    const result = await applyTransition(db, s, contextOf(s.monitor));
+    if (result?.rollups) derived.push(result);
   }
-  if (touched.length > 0) {
-    await refreshDerived(env, { rollups: { componentIds: [...new Set(touched)], from, to: now } }, now);
-  }
+  if (derived.length > 0) await refreshDerived(env, mergeDerived(derived, now), now);
+  return derived.length;
 }
 
 /** The queue consumer's share: probe a batch leased by the run of `minute`, record and apply. */
@@ -166,14 +186,14 @@ export async function probeQueued(
   minute: number,
   ids: readonly string[],
   deps: ProbeDeps,
-): Promise<void> {
+): Promise<number> {
   const done = await sampledIds(env.DB, minute);
   const monitors = (await getMonitors(env.DB, ids)).filter((m) => !done.has(m.id) && m.enabled);
-  if (monitors.length === 0) return;
-  const results = await probeAll(monitors, deps);
+  if (monitors.length === 0) return 0;
+  const results = await probeAll(env, monitors, deps);
   const samples = Object.fromEntries(monitors.map((m, i) => [m.id, sampleOf(results[i] as ProbeResult)]));
   await addSamplesStatement(env.DB, minute, samples).run();
-  await applyResults(
+  return applyResults(
     env,
     monitors.map((monitor, i) => ({ monitor, result: results[i] as ProbeResult })),
     deps.now(),

@@ -1,7 +1,8 @@
 import { connect } from "cloudflare:sockets";
-import { listEnabledMonitors, type Monitor } from "../db/monitors";
+import { listEnabledMonitors } from "../db/monitors";
 import { kvPublication, readStoredSnapshot, snapshotState } from "../db/snapshot";
 import { claimTick, finishTickStatement, probePlanState, releaseLeases } from "../db/ticks";
+import type { Monitor } from "../domain/monitor";
 import type { ProbeResult } from "../domain/monitor-state";
 import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
 import { runDeliveries } from "../notify/deliver";
@@ -16,7 +17,22 @@ import { applyResults, chooseDue, leaseMs, probeAll, QUEUE_BATCH, sampleOf } fro
 import { epochMinute } from "./tick-time";
 import { timeTransitions } from "./transitions";
 
-export type TickOutcome = { minute: number; claimed: boolean; probed: number; queued: number };
+export type TickOutcome = {
+  minute: number;
+  claimed: boolean;
+  probed: number;
+  queued: number;
+  /** Why the run was refused without touching anything. */
+  refused?: string;
+};
+
+/**
+ * How far ahead of the wall clock a run may be scheduled. Cron runs come at
+ * or after their time; a run for a later time can only be a hand-made
+ * trigger, and acting on it would mark monitors as probed in the future and
+ * make retention delete history as if that time had come.
+ */
+export const MAX_AHEAD_MS = 15 * 60_000;
 
 /** A batch of leased monitors for the queue consumer; `at` is the run's "now". */
 export type ProbeQueueMessage = { minute: number; at: number; ids: string[] };
@@ -53,8 +69,14 @@ export async function runTick(
   now: number,
   live: ProbeDeps = liveProbeDeps(),
 ): Promise<TickOutcome> {
-  const deps = anchored(live, now);
   const minute = epochMinute(now);
+  const wall = Date.now();
+  if (now > wall + MAX_AHEAD_MS) {
+    const refused = `scheduled for ${iso(now)}, more than 15 minutes after the wall clock (${iso(wall)})`;
+    console.warn(`cron run refused: ${refused}`);
+    return { minute, claimed: false, probed: 0, queued: 0, refused };
+  }
+  const deps = anchored(live, now);
   const startedAt = iso(now);
   const [monitors, plan] = await Promise.all([
     listEnabledMonitors(env.DB),
@@ -103,7 +125,7 @@ async function completeTick(
     await env.PROBE_QUEUE.sendBatch(batches);
     queued = due.length;
   } else if (due.length > 0) {
-    const results = await probeAll(due, deps);
+    const results = await probeAll(env, due, deps);
     samples = Object.fromEntries(due.map((m, i) => [m.id, sampleOf(results[i] as ProbeResult)]));
     await applyResults(
       env,
@@ -112,15 +134,26 @@ async function completeTick(
     );
   }
   await finishTickStatement(env.DB, minute, iso(deps.now()), samples, probed, queued > 0).run();
-  await timeTransitions(env.DB, now);
-  await maintainSnapshot(env, now);
-  await runDeliveries(
-    env,
-    now,
-    () => pageInfo(env, now, readSettings(env).pageUrl || "http://localhost"),
-    deps.fetch,
+  // Each step stands alone: a failing one (a snapshot D1 refuses, a broken webhook) never stops the others.
+  await isolated("maintenance transitions", () => timeTransitions(env.DB, now));
+  await isolated("snapshot", () => maintainSnapshot(env, now));
+  await isolated("deliveries", () =>
+    runDeliveries(
+      env,
+      now,
+      () => pageInfo(env, now, readSettings(env).pageUrl || "http://localhost"),
+      deps.fetch,
+    ),
   );
   return { minute, claimed: true, probed: due.length - queued, queued };
+}
+
+async function isolated(step: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    console.error(`cron step "${step}" failed; the run went on`, err instanceof Error ? err.message : err);
+  }
 }
 
 /** Day rollover, repairs after a failed refresh, and the KV copy that writes held back. */

@@ -1,54 +1,32 @@
 /**
- * Reads for the detail pages, each one D1 batch, shaped like the snapshot so
- * the same views serve both (and a page can fall back to the snapshot).
+ * Reads for the detail pages, shaped like the snapshot so the same views
+ * serve both (and a page can fall back to the snapshot). They hold every
+ * update and the whole text, where the snapshot keeps only the latest few.
  */
-import {
-  type ImpactRow,
-  INCIDENT_COLUMNS,
-  type IncidentRow,
-  lookups,
-  rows,
-  shapeIncidents,
-  type UpdateRow,
-} from "./shape";
+import { impactTypeNames } from "../db/impact-types";
+import { getIncident, listBegunIncidents, listComponentIncidents } from "../db/incidents";
+import { allPhases } from "../db/phases";
+import { listUpdatesOf } from "../db/updates";
+import type { Incident } from "../domain/incident";
+import { shapeIncidents } from "./shape";
 import type { SnapIncident } from "./types";
 
-/** Incidents chosen by a subquery over `incidents i`, with their impacts and updates. */
-async function loadWhere(
-  db: D1Database,
-  where: string,
-  binds: unknown[],
-  tail = "",
-): Promise<SnapIncident[]> {
-  const chosen = `SELECT i.id FROM incidents i WHERE ${where} ${tail}`;
-  const [incidents, impacts, updates, types, phases] = await db.batch([
-    db.prepare(`SELECT ${INCIDENT_COLUMNS} FROM incidents i WHERE ${where} ${tail}`).bind(...binds),
-    db
-      .prepare(
-        `SELECT incident_id, component_id, impact_type_id, severity FROM impacts
-         WHERE incident_id IN (${chosen}) ORDER BY incident_id, position`,
-      )
-      .bind(...binds),
-    db
-      .prepare(
-        `SELECT incident_id, "order", id, display_name, description, created_at FROM incident_updates
-         WHERE incident_id IN (${chosen})`,
-      )
-      .bind(...binds),
-    db.prepare("SELECT id, display_name FROM impact_types"),
-    db.prepare("SELECT generation, position, name FROM phases"),
+async function shaped(db: D1Database, incidents: Incident[]): Promise<SnapIncident[]> {
+  if (incidents.length === 0) return [];
+  const [updates, typeNames, phases] = await Promise.all([
+    listUpdatesOf(
+      db,
+      incidents.map((i) => i.id),
+    ),
+    impactTypeNames(db),
+    allPhases(db),
   ]);
-  return shapeIncidents(
-    rows<IncidentRow>(incidents),
-    rows<ImpactRow>(impacts),
-    rows<UpdateRow>(updates),
-    lookups(rows(types), rows(phases)),
-  );
+  return shapeIncidents(incidents, updates, { typeNames, phaseNames: phases.names });
 }
 
 export async function loadIncident(db: D1Database, id: string): Promise<SnapIncident | null> {
-  const [incident] = await loadWhere(db, "i.id = ?1 AND i.deleted_at IS NULL", [id]);
-  return incident ?? null;
+  const incident = await getIncident(db, id);
+  return incident ? ((await shaped(db, [incident]))[0] ?? null) : null;
 }
 
 /** Incidents and maintenance that have begun, newest first: one page plus one row to tell if more follow. */
@@ -58,12 +36,7 @@ export async function loadHistoryPage(
   page: number,
   size: number,
 ): Promise<SnapIncident[]> {
-  return loadWhere(
-    db,
-    "i.deleted_at IS NULL AND i.began_at <= ?1",
-    [now, size + 1, (page - 1) * size],
-    "ORDER BY i.began_at DESC, i.id LIMIT ?2 OFFSET ?3",
-  );
+  return shaped(db, await listBegunIncidents(db, now, size + 1, (page - 1) * size));
 }
 
 /** The incidents that touched a component, newest first. */
@@ -72,10 +45,5 @@ export async function loadComponentIncidents(
   componentId: string,
   limit: number,
 ): Promise<SnapIncident[]> {
-  return loadWhere(
-    db,
-    "i.deleted_at IS NULL AND EXISTS (SELECT 1 FROM impacts m WHERE m.incident_id = i.id AND m.component_id = ?1)",
-    [componentId, limit],
-    "ORDER BY i.began_at DESC, i.id LIMIT ?2",
-  );
+  return shaped(db, await listComponentIncidents(db, componentId, limit));
 }

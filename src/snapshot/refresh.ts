@@ -13,6 +13,24 @@ export type Derived = {
   notify?: boolean;
 };
 
+/** One refresh for several writes: every component they touched, over the union of their spans. */
+export function mergeDerived(list: readonly Derived[], now: number): Derived {
+  const spans = list.flatMap((d) => (d.rollups ? [d.rollups] : []));
+  const notify = list.some((d) => d.notify);
+  if (spans.length === 0) return { notify };
+  const ids = spans.some((s) => s.componentIds === null)
+    ? null
+    : [...new Set(spans.flatMap((s) => s.componentIds ?? []))];
+  return {
+    rollups: {
+      componentIds: ids,
+      from: Math.min(...spans.map((s) => s.from)),
+      to: Math.max(now, ...spans.map((s) => s.to)),
+    },
+    notify,
+  };
+}
+
 /**
  * Brings rollups and the snapshot up to date after a committed write. A
  * failure here loses nothing: the data version has moved, and the next cron

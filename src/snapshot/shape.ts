@@ -1,108 +1,80 @@
-/** Turns incident rows into the public shape shared by the snapshot and the detail pages. */
+/** Turns incidents and their updates into the public shape shared by the snapshot and the detail pages. */
+
+import type { IncidentUpdate } from "../db/updates";
+import type { Incident } from "../domain/incident";
+import { isMaintenance } from "../domain/incident";
 import { renderMarkdown } from "../views/markdown";
 import type { SnapIncident } from "./types";
 
-export type IncidentRow = {
-  id: string;
-  display_name: string;
-  description: string;
-  began_at: string;
-  ended_at: string | null;
-  phase_generation: number;
-  phase_order: number;
-  monitoring_at: string | null;
-  created_at: string;
-  updated_at: string;
-};
-
-export type ImpactRow = {
-  incident_id: string;
-  component_id: string;
-  impact_type_id: string;
-  severity: number;
-};
-
-export type UpdateRow = {
-  incident_id: string;
-  order: number;
-  id: string;
-  display_name: string;
-  description: string;
-  created_at: string;
-};
-
-export const INCIDENT_COLUMNS =
-  "id, display_name, description, began_at, ended_at, phase_generation, phase_order, monitoring_at, created_at, updated_at";
-
 export type Lookups = {
   typeNames: Map<string, string>;
+  /** Phase names by "generation:order". */
   phaseNames: Map<string, string>;
 };
 
-export function lookups(
-  types: readonly { id: string; display_name: string }[],
-  phases: readonly { generation: number; position: number; name: string }[],
-): Lookups {
+/** How much of a text the snapshot keeps; the incident page reads the whole text from D1. */
+export type TextBound = { maxChars: number };
+
+/** Cuts a text at a character bound (never inside a surrogate pair), marking the cut. */
+export function cut(text: string, bound: TextBound | null): { text: string; cut: boolean } {
+  if (!bound || text.length <= bound.maxChars) return { text, cut: false };
+  const chars = Array.from(text);
+  if (chars.length <= bound.maxChars) return { text, cut: false };
+  return { text: `${chars.slice(0, bound.maxChars).join("").trimEnd()} …`, cut: true };
+}
+
+export function shapeIncident(
+  incident: Incident,
+  updates: readonly IncidentUpdate[],
+  { typeNames, phaseNames }: Lookups,
+  bound: TextBound | null = null,
+): SnapIncident {
+  const description = cut(incident.description, bound);
   return {
-    typeNames: new Map(types.map((t) => [t.id, t.display_name])),
-    phaseNames: new Map(phases.map((p) => [`${p.generation}:${p.position}`, p.name])),
+    id: incident.id,
+    name: incident.displayName,
+    description: description.text,
+    descriptionHtml: renderMarkdown(description.text),
+    beganAt: incident.beganAt,
+    endedAt: incident.endedAt,
+    createdAt: incident.createdAt,
+    updatedAt: incident.updatedAt,
+    monitoringAt: incident.monitoringAt,
+    phaseName: phaseNames.get(`${incident.phase.generation}:${incident.phase.order}`) ?? "",
+    maintenance: isMaintenance(incident.affects),
+    impacts: incident.affects.map((m) => ({
+      componentId: m.reference,
+      typeId: m.type,
+      typeName: typeNames.get(m.type) ?? "Unknown",
+      severity: m.severity,
+      ...(m.endedAt ? { endedAt: m.endedAt } : {}),
+    })),
+    updateCount: incident.updates.length,
+    updates: updates
+      .filter((u) => u.incidentId === incident.id)
+      .sort((a, b) => a.order - b.order)
+      .map((u) => {
+        const text = cut(u.description, bound);
+        return {
+          id: u.id,
+          order: u.order,
+          title: u.displayName,
+          text: text.text,
+          html: renderMarkdown(text.text),
+          createdAt: u.createdAt,
+          ...(text.cut ? { cut: true } : {}),
+        };
+      }),
   };
 }
 
 export function shapeIncidents(
-  incidents: readonly IncidentRow[],
-  impacts: readonly ImpactRow[],
-  updates: readonly UpdateRow[],
-  { typeNames, phaseNames }: Lookups,
+  incidents: readonly Incident[],
+  updates: readonly IncidentUpdate[],
+  lookups: Lookups,
+  bound: TextBound | null = null,
 ): SnapIncident[] {
-  const impactsBy = group(impacts, (m) => m.incident_id);
-  const updatesBy = group(updates, (u) => u.incident_id);
-  return incidents.map((r) => {
-    const own = impactsBy.get(r.id) ?? [];
-    return {
-      id: r.id,
-      name: r.display_name,
-      description: r.description,
-      descriptionHtml: renderMarkdown(r.description),
-      beganAt: r.began_at,
-      endedAt: r.ended_at,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      monitoringAt: r.monitoring_at,
-      phaseName: phaseNames.get(`${r.phase_generation}:${r.phase_order}`) ?? "",
-      maintenance: own.some((m) => m.severity === 0),
-      impacts: own.map((m) => ({
-        componentId: m.component_id,
-        typeId: m.impact_type_id,
-        typeName: typeNames.get(m.impact_type_id) ?? "Unknown",
-        severity: m.severity,
-      })),
-      updates: (updatesBy.get(r.id) ?? [])
-        .slice()
-        .sort((a, b) => a.order - b.order)
-        .map((u) => ({
-          id: u.id,
-          order: u.order,
-          title: u.display_name,
-          text: u.description,
-          html: renderMarkdown(u.description),
-          createdAt: u.created_at,
-        })),
-    };
-  });
-}
-
-function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
-export function rows<T>(result: D1Result | undefined): T[] {
-  return (result?.results ?? []) as T[];
+  const byIncident = new Map<string, IncidentUpdate[]>();
+  for (const u of updates) byIncident.set(u.incidentId, [...(byIncident.get(u.incidentId) ?? []), u]);
+  return incidents.map((i) => shapeIncident(i, byIncident.get(i.id) ?? [], lookups, bound));
 }

@@ -6,7 +6,7 @@
 import type { Severity } from "../domain/severity";
 import type { BandMinutes } from "../domain/uptime";
 
-export const SNAPSHOT_SCHEMA = 1;
+export const SNAPSHOT_SCHEMA = 2;
 
 export type SnapComponent = {
   id: string;
@@ -20,7 +20,14 @@ export type SnapComponent = {
   existsFrom: string;
 };
 
-export type SnapImpact = { componentId: string; typeId: string; typeName: string; severity: number };
+export type SnapImpact = {
+  componentId: string;
+  typeId: string;
+  typeName: string;
+  severity: number;
+  /** When the component stopped being affected, if before the incident ended. */
+  endedAt?: string;
+};
 
 export type SnapUpdate = {
   id: string;
@@ -30,6 +37,8 @@ export type SnapUpdate = {
   text: string;
   html: string;
   createdAt: string;
+  /** True when the snapshot holds only the start of a long text. */
+  cut?: boolean;
 };
 
 export type SnapIncident = {
@@ -45,6 +54,8 @@ export type SnapIncident = {
   phaseName: string;
   maintenance: boolean;
   impacts: SnapImpact[];
+  /** How many updates the incident has; the snapshot holds only the latest few. */
+  updateCount: number;
   /** Oldest first. */
   updates: SnapUpdate[];
 };

@@ -1,7 +1,8 @@
+import { formatDuration } from "../domain/time-text";
 import type { IncidentListItem } from "../pages/detail";
 import { html, type VNode } from "./html";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "./incident-card";
-import { formatDuration, Time } from "./time";
+import { Time } from "./time";
 
 type Props = { items: readonly IncidentListItem[]; tz: string; link: (id: string) => string };
 

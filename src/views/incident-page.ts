@@ -1,8 +1,9 @@
+import { formatDuration } from "../domain/time-text";
 import type { IncidentPageModel } from "../pages/detail";
 import { html, type VNode } from "./html";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "./incident-card";
 import { Notices } from "./notice";
-import { formatDuration, Time } from "./time";
+import { Time } from "./time";
 
 type Props = { model: IncidentPageModel; tz: string; link: (path: string) => string };
 

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
-import { insertMonitor, type Monitor } from "../../src/db/monitors";
+import { insertMonitor } from "../../src/db/monitors";
+import type { Monitor } from "../../src/domain/monitor";
 import type { ProbeDeps } from "../../src/probes/run";
 import { monitor } from "./monitors";
 

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import type { Monitor } from "../../src/db/monitors";
+import type { Monitor } from "../../src/domain/monitor";
 import { INITIAL_STATE } from "../../src/domain/monitor-state";
 
 export const upstream = () => inject("upstream");

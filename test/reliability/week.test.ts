@@ -7,9 +7,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { insertMonitor } from "../../src/db/monitors";
+import { formatDay } from "../../src/domain/time-text";
 import type { ProbeDeps } from "../../src/probes/run";
 import { runTick } from "../../src/scheduled/run";
-import { formatDay } from "../../src/views/time";
 import { monitor } from "../helpers/monitors";
 import { call, component, create, IMPACT_TYPES } from "../helpers/request";
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { formatDay } from "../../src/domain/time-text";
 import { runTick } from "../../src/scheduled/run";
-import { formatDay } from "../../src/views/time";
 import { healthyDeps } from "../helpers/fleet";
 import { httpUrl } from "../helpers/monitors";
 import { call, component, create } from "../helpers/request";

@@ -38,6 +38,7 @@ describe("notifications against npm start", () => {
       SEED_DEMO: "0",
       ADMIN_TOKEN: TOKEN,
       ALLOW_HTTP_WEBHOOKS: "true",
+      ALLOW_PRIVATE_TARGETS: "true",
     });
     const call = async (p: string, body: unknown) => {
       const res = await fetch(`${runner.url}/api${p}`, {

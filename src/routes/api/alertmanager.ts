@@ -1,44 +1,35 @@
 import { Hono } from "hono";
 import { requireScope } from "../../auth/middleware";
-import {
-  alertConfig,
-  groupState,
-  type StoredAlert,
-  saveAlertConfig,
-  setGroupIncident,
-  upsertAlert,
-} from "../../db/alerts";
+import { alertConfig, groupState, saveAlertConfig, setGroupIncident, upsertAlert } from "../../db/alerts";
 import { getComponents, listComponents } from "../../db/components";
-import { getIncident, type Impact, type Incident, insertIncident, updateIncident } from "../../db/incidents";
-import { getPhaseList } from "../../db/phases";
-import { insertUpdate } from "../../db/updates";
+import { getIncident } from "../../db/incidents";
+import { allPhases } from "../../db/phases";
+import { groupIncident, matchAlerts } from "../../domain/alert-group";
 import { iso, parseTimestamp } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
 import { readJson } from "../../http/input";
 import { badField, Problem } from "../../http/problem";
-import { incidentEventStatements } from "../../notify/emit";
-import { UNKNOWN_IMPACT_TYPE } from "../../scheduled/auto-incidents";
 import { AlertmanagerConfig, AlertmanagerPayload } from "../../schemas/alertmanager";
-
-const DEFAULT_SEVERITY = 66;
+import { readSettings } from "../../settings";
+import { incidentWrite } from "../../write/incident";
 
 function time(text: string | undefined): string | null {
   const ms = text ? parseTimestamp(text) : null;
   return ms === null ? null : iso(ms);
 }
 
-/** The incident's impacts: each component at the worst severity among its firing alerts. */
-function impactsOf(alerts: readonly StoredAlert[]): Impact[] {
-  const worst = new Map<string, number>();
-  for (const a of alerts)
-    if (a.status === "firing") worst.set(a.componentId, Math.max(worst.get(a.componentId) ?? 0, a.severity));
-  return [...worst].map(([reference, severity]) => ({ reference, type: UNKNOWN_IMPACT_TYPE, severity }));
+/** Only the annotations the settings name are published: others may hold internal hosts or runbooks. */
+function published(annotations: Record<string, string>, allowed: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    allowed.filter((k) => Object.hasOwn(annotations, k)).map((k) => [k, annotations[k] as string]),
+  );
 }
 
 /**
  * POST /api/integrations/alertmanager: Alertmanager's webhook (version 4).
  * One incident per alert group; it resolves when all the group's alerts have.
+ * Alerts that name no component are reported and skipped; the rest act.
  * Redelivering a payload changes nothing (each alert's last status is kept).
  */
 export const alertmanager = new Hono<AppEnv>()
@@ -47,139 +38,69 @@ export const alertmanager = new Hono<AppEnv>()
     const db = c.env.DB;
     const [config, components] = await Promise.all([alertConfig(db), listComponents(db)]);
     const now = iso(Date.now());
-
-    const incoming: StoredAlert[] = payload.alerts.map((alert, i) => {
-      const value = alert.labels.component;
-      if (!value)
-        throw badField(`alerts.${i}.labels.component`, "is missing; it names the affected component", 422);
-      const mapped = config.components?.[value];
-      const match = mapped
-        ? components.find((x) => x.id === mapped)
-        : components.find((x) => x.id === value || x.displayName.toLowerCase() === value.toLowerCase());
-      if (!match) {
-        throw new Problem(422, `No component matches the label value "${value}"`, {
-          errors: [{ path: `alerts.${i}.labels.component`, message: `no component matches "${value}"` }],
-        });
-      }
-      return {
-        fingerprint: alert.fingerprint,
-        status: alert.status,
-        componentId: match.id,
-        severity:
-          config.severities?.[alert.labels.severity ?? ""] ?? config.severities?.warning ?? DEFAULT_SEVERITY,
-        name: alert.labels.alertname ?? alert.annotations.summary ?? "alert",
-        startsAt: time(alert.startsAt),
-        endsAt: time(alert.endsAt),
-      };
-    });
+    const { matched, refused } = matchAlerts(
+      payload.alerts.map((a) => ({ ...a, startsAt: time(a.startsAt), endsAt: time(a.endsAt) })),
+      config,
+      components,
+    );
+    if (matched.length === 0) {
+      throw new Problem(422, "No alert in the payload names a known component; nothing was written", {
+        errors: refused,
+      });
+    }
+    if (refused.length > 0) {
+      console.warn(
+        `alertmanager: ${refused.length} alert(s) skipped: ${refused.map((r) => `${r.path} ${r.message}`).join("; ")}`,
+      );
+    }
 
     const state = await groupState(db, payload.groupKey);
     const stored = new Map(state.alerts.map((a) => [a.fingerprint, a]));
-    const changes = incoming.filter((a) => stored.get(a.fingerprint)?.status !== a.status);
+    const changes = matched.filter((a) => stored.get(a.fingerprint)?.status !== a.status);
     const existing = state.incidentId ? await getIncident(db, state.incidentId) : null;
-    const open = existing && existing.endedAt === null ? existing : null;
-    if (changes.length === 0) return c.json({ data: { incident: existing?.id ?? null, changed: 0 } });
-
+    if (changes.length === 0) {
+      return c.json({ data: { incident: existing?.id ?? null, changed: 0, skipped: refused } });
+    }
     for (const a of changes) stored.set(a.fingerprint, a);
-    const all = [...stored.values()];
-    const firing = all.filter((a) => a.status === "firing");
-    const statements: D1PreparedStatement[] = changes.map((a) => upsertAlert(db, payload.groupKey, a, now));
-    const names = (list: StoredAlert[]) => [...new Set(list.map((a) => a.name))].join(", ");
-    const newlyFiring = changes.filter((a) => a.status === "firing");
-    const newlyResolved = changes.filter((a) => a.status === "resolved");
 
-    let before: Incident | null = open;
-    let after: Incident | null = null;
-    let updateText = "";
-    if (!open && firing.length > 0) {
-      const phases = await getPhaseList(db);
-      const began =
-        firing
-          .map((a) => a.startsAt)
-          .filter((t): t is string => t !== null && t <= now)
-          .sort()[0] ?? now;
-      after = {
-        id: crypto.randomUUID(),
-        displayName: (
-          payload.commonAnnotations.summary ??
-          payload.groupLabels.alertname ??
-          names(firing)
-        ).slice(0, 200),
-        description: payload.commonAnnotations.description ?? "Opened by Alertmanager.",
-        beganAt: began,
-        endedAt: null,
-        phase: { generation: phases?.generation ?? 1, order: 0 },
-        affects: impactsOf(all),
-        updates: [],
-        monitoringAt: null,
-        revision: 0,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      };
-      before = null;
-      updateText = `Firing: ${names(firing)}.`;
-      statements.push(...insertIncident(db, after), setGroupIncident(db, payload.groupKey, after.id, now));
-    } else if (open && firing.length > 0) {
-      after = { ...open, affects: impactsOf(all), updatedAt: now };
-      updateText = [
-        newlyFiring.length ? `Firing: ${names(newlyFiring)}.` : "",
-        newlyResolved.length ? `Resolved: ${names(newlyResolved)}.` : "",
-      ]
-        .filter(Boolean)
-        .join(" ");
-      statements.push(...updateIncident(db, after));
-    } else if (open) {
-      const ended =
-        newlyResolved
-          .map((a) => a.endsAt)
-          .filter((t): t is string => t !== null && t <= now && t >= open.beganAt)
-          .sort()
-          .at(-1) ?? now;
-      const phases = await getPhaseList(db, open.phase.generation);
-      after = {
-        ...open,
-        endedAt: ended,
-        phase: { ...open.phase, order: Math.max(0, (phases?.phases.length ?? 1) - 1) },
-        updatedAt: now,
-      };
-      updateText = `All alerts resolved: ${names(newlyResolved)}.`;
-      statements.push(...updateIncident(db, after));
+    const open = existing && existing.endedAt === null ? existing : null;
+    const phases = await allPhases(db);
+    const generation = open?.phase.generation ?? Math.max(1, ...phases.counts.keys());
+    const planned = groupIncident({
+      open,
+      alerts: [...stored.values()],
+      changes,
+      annotations: published(payload.commonAnnotations, readSettings(c.env).alertmanagerAnnotations),
+      groupName: payload.groupLabels.alertname ?? null,
+      phases: { generation, count: phases.counts.get(generation) ?? 1 },
+      now,
+    });
+    const statements = changes.map((a) => upsertAlert(db, payload.groupKey, a, now));
+    const write = planned
+      ? await incidentWrite(db, {
+          before: open,
+          after: planned.after,
+          update: { title: planned.title, text: planned.text },
+          now,
+        })
+      : null;
+    if (planned && write) {
+      statements.push(...write.statements);
+      if (!open) statements.push(setGroupIncident(db, payload.groupKey, planned.after.id, now));
     }
-
-    if (after) {
-      const update = {
-        id: crypto.randomUUID(),
-        title: after.endedAt ? "Resolved" : before ? "Update" : "Investigating",
-        text: updateText,
-        at: now,
-      };
-      statements.push(
-        insertUpdate(db, {
-          incidentId: after.id,
-          id: update.id,
-          displayName: update.title,
-          description: update.text,
-          createdAt: now,
-        }),
-        ...(await incidentEventStatements(db, before, after, now)),
-      );
-    }
-    const ids = [...new Set([...(before?.affects ?? []), ...(after?.affects ?? [])].map((a) => a.reference))];
     await commit(
       c,
       statements,
-      { action: "alertmanager.receive", resourceId: after?.id ?? null },
-      after
-        ? {
-            rollups: ids.length
-              ? { componentIds: ids, from: Date.parse(after.beganAt), to: Date.now() }
-              : undefined,
-            notify: true,
-          }
-        : {},
+      { action: "alertmanager.receive", resourceId: planned?.after.id ?? null },
+      write?.derived ?? {},
     );
-    return c.json({ data: { incident: after?.id ?? existing?.id ?? null, changed: changes.length } });
+    return c.json({
+      data: {
+        incident: planned?.after.id ?? existing?.id ?? null,
+        changed: changes.length,
+        skipped: refused,
+      },
+    });
   })
   .get("/config", requireScope("admin"), async (c) => c.json({ data: await alertConfig(c.env.DB) }))
   .put("/config", requireScope("admin"), async (c) => {

@@ -9,7 +9,8 @@ import {
   listComponents,
   updateComponent,
 } from "../../db/components";
-import { activeImpacts, type Impact } from "../../db/incidents";
+import { activeImpacts } from "../../db/incidents";
+import type { Impact } from "../../domain/incident";
 import { iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";

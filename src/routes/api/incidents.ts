@@ -6,8 +6,6 @@ import { getImpactTypes } from "../../db/impact-types";
 import {
   deleteIncident,
   getIncident,
-  type Impact,
-  type Incident,
   insertIncident,
   listIncidents,
   touchIncident,
@@ -15,13 +13,13 @@ import {
 } from "../../db/incidents";
 import { getPhaseList, phaseName } from "../../db/phases";
 import { deleteUpdate, getUpdate, insertUpdate, listUpdates, updateUpdate } from "../../db/updates";
+import type { Impact, Incident } from "../../domain/incident";
 import { duplicateImpact, incidentTimeProblem, isMonitoringPhase } from "../../domain/incident";
 import { DAY_MS, iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
 import { readJson, readParam, readQuery } from "../../http/input";
 import { badField, notFound } from "../../http/problem";
-import { incidentEventStatements } from "../../notify/emit";
 import { incremental, uuid } from "../../schemas/common";
 import {
   IncidentCreate,
@@ -31,6 +29,7 @@ import {
   UpdatePatch,
 } from "../../schemas/scs";
 import type { Derived } from "../../snapshot/refresh";
+import { incidentWrite } from "../../write/incident";
 import { incidentOut, updateOut } from "./present";
 
 const DEFAULT_LIMIT = 100;
@@ -85,16 +84,6 @@ function checkTimes(incident: Pick<Incident, "beganAt" | "endedAt" | "affects">)
   if (problem) throw badField(problem.path, problem.message);
 }
 
-/** The rollups an incident write touches: its components over its span, before and after. */
-function touched(...versions: Pick<Incident, "beganAt" | "endedAt" | "affects">[]): Derived {
-  const now = Date.now();
-  const componentIds = [...new Set(versions.flatMap((i) => i.affects.map((a) => a.reference)))];
-  if (componentIds.length === 0) return {};
-  const from = Math.min(...versions.map((i) => Date.parse(i.beganAt)));
-  const to = Math.max(...versions.map((i) => (i.endedAt ? Date.parse(i.endedAt) : now)));
-  return { rollups: { componentIds, from, to } };
-}
-
 async function loadIncident(db: D1Database, id: string): Promise<Incident> {
   const incident = await getIncident(db, id);
   if (!incident) throw notFound(`Incident ${id}`);
@@ -136,12 +125,8 @@ export const incidents = new Hono<AppEnv>()
       deletedAt: null,
     };
     checkTimes(incident);
-    await commit(
-      c,
-      [...insertIncident(db, incident), ...(await incidentEventStatements(db, null, incident, now))],
-      { action: "incident.create", resourceId: incident.id },
-      { ...touched(incident), notify: true },
-    );
+    const write = await incidentWrite(db, { before: null, after: incident, now });
+    await commit(c, write.statements, { action: "incident.create", resourceId: incident.id }, write.derived);
     return c.json({ id: incident.id }, 201);
   })
   .get("/:incidentId", async (c) => {
@@ -175,24 +160,15 @@ export const incidents = new Hono<AppEnv>()
       updatedAt: now,
     };
     checkTimes(next);
-    await commit(
-      c,
-      [...updateIncident(db, next), ...(await incidentEventStatements(db, current, next, now))],
-      { action: "incident.update", resourceId: id },
-      { ...touched(current, next), notify: true },
-    );
+    const write = await incidentWrite(db, { before: current, after: next, now });
+    await commit(c, write.statements, { action: "incident.update", resourceId: id }, write.derived);
     return c.body(null, 204);
   })
   .delete("/:incidentId", requireScope("incidents"), async (c) => {
     const id = readParam(c, "incidentId", uuid);
     const current = await loadIncident(c.env.DB, id);
-    const now = iso(Date.now());
-    await commit(
-      c,
-      [deleteIncident(c.env.DB, id, now), ...(await incidentEventStatements(c.env.DB, current, null, now))],
-      { action: "incident.delete", resourceId: id },
-      { ...touched(current), notify: true },
-    );
+    const write = await incidentWrite(c.env.DB, { before: current, after: null, now: iso(Date.now()) });
+    await commit(c, write.statements, { action: "incident.delete", resourceId: id }, write.derived);
     return c.body(null, 204);
   })
   .get("/:incidentId/updates", async (c) => {
@@ -206,29 +182,19 @@ export const incidents = new Hono<AppEnv>()
     const db = c.env.DB;
     const incident = await loadIncident(db, id);
     const now = iso(Date.now());
-    const update = {
-      incidentId: id,
-      id: crypto.randomUUID(),
-      displayName: input.displayName,
-      description: input.description,
-      createdAt: input.createdAt ?? now,
-    };
-    const facts = {
-      id: update.id,
-      title: update.displayName,
-      text: update.description,
-      at: update.createdAt,
-    };
-    const [inserted] = await commit(
+    const write = await incidentWrite(db, {
+      before: incident,
+      after: { ...incident, updatedAt: now },
+      update: { title: input.displayName, text: input.description, at: input.createdAt ?? now },
+      now,
+    });
+    const results = await commit(
       c,
-      [
-        insertUpdate(db, update),
-        touchIncident(db, id, now),
-        ...(await incidentEventStatements(db, incident, { ...incident, updatedAt: now }, now, facts)),
-      ],
+      write.statements,
       { action: "update.create", resourceId: id },
-      { notify: true },
+      write.derived,
     );
+    const inserted = write.updateAt === null ? undefined : results[write.updateAt];
     const order = (inserted?.results?.[0] as { order: number } | undefined)?.order ?? 0;
     return c.json({ order }, 201);
   })

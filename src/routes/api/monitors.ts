@@ -4,23 +4,20 @@ import { requireScope } from "../../auth/middleware";
 import { newToken, sha256Hex } from "../../auth/secrets";
 import { getComponent } from "../../db/components";
 import { getImpactType } from "../../db/impact-types";
-import {
-  deleteMonitor,
-  getMonitor,
-  insertMonitor,
-  listMonitors,
-  type Monitor,
-  updateMonitor,
-} from "../../db/monitors";
+import { deleteMonitor, getMonitor, insertMonitor, listMonitors, updateMonitor } from "../../db/monitors";
+import type { Monitor } from "../../domain/monitor";
 import { INITIAL_STATE } from "../../domain/monitor-state";
 import { iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
 import { readJson, readParam, readQuery, validate } from "../../http/input";
 import { badField, notFound } from "../../http/problem";
+import { targetRefusal } from "../../net/targets";
+import { tcpUrl } from "../../probes/run";
 import { uuid } from "../../schemas/common";
 import { MonitorInput, MonitorPatch } from "../../schemas/monitors";
 import { ListQuery } from "../../schemas/tokens";
+import { readSettings } from "../../settings";
 
 const COMMON = [
   "displayName",
@@ -98,6 +95,49 @@ function inputOf(m: Monitor): Record<string, unknown> {
   };
 }
 
+/** Monitors must not reach private addresses unless the settings allow them. */
+function checkTarget(env: Env, input: MonitorInput): void {
+  const allowed = readSettings(env).privateTargets;
+  if (input.kind === "http") {
+    const refusal = targetRefusal(input.url, allowed);
+    if (refusal) throw badField("url", refusal);
+  } else if (input.kind === "tcp") {
+    const refusal = targetRefusal(tcpUrl(input.host, input.port), allowed);
+    if (refusal) throw badField("host", refusal);
+  }
+}
+
+/**
+ * Secret headers belong to the host they were given for: when a PATCH moves
+ * the URL to another origin, they are dropped unless it sends them again.
+ */
+function headersFor(current: Monitor, patch: Record<string, unknown>, merged: Record<string, unknown>) {
+  const headers = { ...((current.config.headers as Record<string, string> | undefined) ?? {}) };
+  const given = v.is(v.record(v.string(), v.unknown()), patch.headers) ? patch.headers : {};
+  if (
+    typeof merged.url === "string" &&
+    typeof current.config.url === "string" &&
+    origin(merged.url) !== origin(current.config.url)
+  ) {
+    for (const name of Object.keys(headers))
+      if (SECRET_HEADER.test(name) && !(name in given)) delete headers[name];
+  }
+  // Headers merge by name, and null removes one, so secret values need not be sent again.
+  for (const [name, value] of Object.entries(given)) {
+    if (value === null) delete headers[name];
+    else headers[name] = value as string;
+  }
+  return headers;
+}
+
+function origin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
 async function checkReferences(db: D1Database, input: MonitorInput): Promise<void> {
   if (input.component) {
     const c = await getComponent(db, input.component);
@@ -141,6 +181,7 @@ export const monitors = new Hono<AppEnv>()
   })
   .post("/", async (c) => {
     const input = await readJson(c, MonitorInput);
+    checkTarget(c.env, input);
     await checkReferences(c.env.DB, input);
     const now = iso(Date.now());
     const secret = input.kind === "heartbeat" ? newToken("hb_") : null;
@@ -170,19 +211,12 @@ export const monitors = new Hono<AppEnv>()
     const current = await getMonitor(c.env.DB, id);
     if (!current) throw notFound(`Monitor ${id}`);
     const merged: Record<string, unknown> = { ...inputOf(current), ...patch };
-    // Headers merge by name, and null removes one, so secret values need not be sent again.
-    if (v.is(v.record(v.string(), v.unknown()), patch.headers)) {
-      const headers = { ...((current.config.headers as Record<string, string> | undefined) ?? {}) };
-      for (const [name, value] of Object.entries(patch.headers)) {
-        if (value === null) delete headers[name];
-        else headers[name] = value as string;
-      }
-      merged.headers = headers;
-    }
+    if (current.kind === "http") merged.headers = headersFor(current, patch, merged);
     if (patch.kind !== undefined && patch.kind !== current.kind) {
       throw badField("kind", "cannot change; create a new monitor instead");
     }
     const input = validate(MonitorInput, merged);
+    checkTarget(c.env, input);
     await checkReferences(c.env.DB, input);
     const next = toMonitor(input, current, iso(Date.now()));
     await commit(c, [updateMonitor(c.env.DB, next)], { action: "monitor.update", resourceId: id });

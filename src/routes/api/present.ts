@@ -1,8 +1,8 @@
 /** Domain objects → SCS response bodies. */
 import type { Component } from "../../db/components";
 import type { ImpactType } from "../../db/impact-types";
-import type { Impact, Incident } from "../../db/incidents";
 import type { IncidentUpdate } from "../../db/updates";
+import type { Impact, Incident } from "../../domain/incident";
 
 export function componentOut(c: Component, activelyAffectedBy: Impact[]) {
   return {
@@ -35,7 +35,8 @@ export function incidentOut(i: Incident) {
     beganAt: i.beganAt,
     endedAt: i.endedAt,
     phase: i.phase,
-    affects: i.affects,
+    // SCS impacts have no end of their own.
+    affects: i.affects.map(({ reference, type, severity }) => ({ reference, type, severity })),
     updates: i.updates,
   };
 }

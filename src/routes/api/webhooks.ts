@@ -17,9 +17,11 @@ import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
 import { readJson, readParam, readQuery } from "../../http/input";
 import { badField, notFound } from "../../http/problem";
+import { targetRefusal } from "../../net/targets";
 import { uuid } from "../../schemas/common";
 import { ListQuery } from "../../schemas/tokens";
 import { WebhookCreate, WebhookPatch } from "../../schemas/webhooks";
+import { readSettings } from "../../settings";
 
 function webhookOut(w: Webhook) {
   return {
@@ -49,6 +51,8 @@ async function checkTarget(
   if (/^http:/i.test(url) && env.ALLOW_HTTP_WEBHOOKS !== "true") {
     throw badField("url", "must be https (plain http needs ALLOW_HTTP_WEBHOOKS=true)");
   }
+  const refusal = targetRefusal(url, readSettings(env).privateTargets);
+  if (refusal) throw badField("url", refusal);
   if (components?.length) {
     const found = new Set(
       (await getComponents(env.DB, components)).filter((c) => !c.deletedAt).map((c) => c.id),
