@@ -1,9 +1,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./env";
 import { onError, onNotFound } from "./http/errors";
-import { deliverNow } from "./notify/deliver-now";
-import { readSettings } from "./settings";
 import { securityHeaders } from "./http/security-headers";
+import { deliverNow } from "./notify/deliver-now";
 import { api } from "./routes/api";
 import { formats } from "./routes/formats";
 import { health } from "./routes/health";
@@ -11,6 +10,7 @@ import { pages } from "./routes/pages";
 import { statuspage } from "./routes/statuspage";
 import { probeQueued } from "./scheduled/monitors";
 import { anchored, liveProbeDeps, type ProbeQueueMessage, runTick } from "./scheduled/run";
+import { readSettings } from "./settings";
 
 const app = new Hono<AppEnv>();
 

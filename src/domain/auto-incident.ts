@@ -47,9 +47,9 @@ function affectsFor(m: Monitor, health: Health): Incident["affects"] {
     : [];
 }
 
-/** "Checkout API is not responding", "Checkout API is slow". */
+/** "Checkout API is down", "Checkout API is slow". */
 function symptom(subject: string, health: Health): string {
-  return health === "down" ? `${subject} is not responding as expected` : `${subject} is responding slowly`;
+  return health === "down" ? `${subject} is down` : `${subject} is slow`;
 }
 
 /** The change a transition makes, or null when the incident stays as it is. */

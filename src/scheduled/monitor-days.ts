@@ -10,13 +10,13 @@ import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
  * old deliveries, events, audit entries and resolved alerts. Runs once, at
  * the first run of a day; running it again rewrites the same rows.
  */
-export async function finaliseMonitorDays(db: D1Database, now: number): Promise<void> {
+export async function finaliseMonitorDays(db: D1Database, now: number, wall: number): Promise<void> {
   const today = startOfDay(now);
   const from = (today - DAY_MS) / 60_000;
   const to = today / 60_000;
   const day = dayKey(today - DAY_MS);
   // Retention counts from the wall clock at the latest: a run for a later time never deletes early.
-  const keepFrom = startOfDay(Math.min(now, Date.now()));
+  const keepFrom = startOfDay(Math.min(now, wall));
   await db.batch([
     db
       .prepare(

@@ -70,7 +70,8 @@ export async function runTick(
   live: ProbeDeps = liveProbeDeps(),
 ): Promise<TickOutcome> {
   const minute = epochMinute(now);
-  const wall = Date.now();
+  // The injected clock is the wall clock (tests simulate one).
+  const wall = live.now();
   if (now > wall + MAX_AHEAD_MS) {
     const refused = `scheduled for ${iso(now)}, more than 15 minutes after the wall clock (${iso(wall)})`;
     console.warn(`cron run refused: ${refused}`);
@@ -99,7 +100,7 @@ export async function runTick(
   }
 
   try {
-    return await completeTick(env, now, minute, due, deps);
+    return await completeTick(env, now, wall, minute, due, deps);
   } catch (err) {
     // Free the leases now rather than when they lapse, so the next run probes them.
     await releaseLeases(env.DB, minute, startedAt).catch(() => undefined);
@@ -110,6 +111,7 @@ export async function runTick(
 async function completeTick(
   env: Env,
   now: number,
+  wall: number,
   minute: number,
   due: Monitor[],
   deps: ProbeDeps,
@@ -136,7 +138,7 @@ async function completeTick(
   await finishTickStatement(env.DB, minute, iso(deps.now()), samples, probed, queued > 0).run();
   // Each step stands alone: a failing one (a snapshot D1 refuses, a broken webhook) never stops the others.
   await isolated("maintenance transitions", () => timeTransitions(env.DB, now));
-  await isolated("snapshot", () => maintainSnapshot(env, now));
+  await isolated("snapshot", () => maintainSnapshot(env, now, wall));
   await isolated("deliveries", () =>
     runDeliveries(
       env,
@@ -157,7 +159,7 @@ async function isolated(step: string, run: () => Promise<unknown>): Promise<void
 }
 
 /** Day rollover, repairs after a failed refresh, and the KV copy that writes held back. */
-async function maintainSnapshot(env: Env, now: number): Promise<void> {
+async function maintainSnapshot(env: Env, now: number, wall: number): Promise<void> {
   const stored = await snapshotState(env.DB);
   const behind = stored !== null && stored.version < stored.dataVersion;
   const today = dayKey(now);
@@ -167,7 +169,7 @@ async function maintainSnapshot(env: Env, now: number): Promise<void> {
     // The samples ring holds 48 hours: finalise each day it still covers.
     const first = Math.max(finalised ? Date.parse(`${finalised}T00:00:00Z`) : 0, startOfDay(now) - DAY_MS);
     for (let day = first; day < startOfDay(now); day += DAY_MS)
-      await finaliseMonitorDays(env.DB, day + DAY_MS);
+      await finaliseMonitorDays(env.DB, day + DAY_MS, wall);
   }
   const rebuilt = await keepSnapshotCurrent(env, now, { behind, rolledOver, missing: stored === null });
   if (rolledOver) await markFinalised(env.DB, today);

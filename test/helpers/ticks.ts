@@ -13,8 +13,12 @@ export function tickAt(at: number, e: Env = inlineEnv()): Promise<TickOutcome> {
   return runTick(e, at);
 }
 
-/** The next whole minute after now, so replayed runs never collide with earlier tests' minutes. */
-let base = Math.ceil(Date.now() / MINUTE) * MINUTE + 10 * MINUTE;
+/**
+ * Unused whole minutes, so replayed runs never collide with earlier tests'
+ * minutes. They lie in the recent past: a run for a time well ahead of the
+ * wall clock is refused.
+ */
+let base = Math.floor(Date.now() / MINUTE) * MINUTE - 2 * 24 * 60 * MINUTE;
 export function freshMinutes(count: number): number {
   const start = base;
   base += (count + 5) * MINUTE;

@@ -57,7 +57,7 @@ describe("POST /api/integrations/alertmanager", () => {
     });
     const before = await fingerprint();
     const again = await json(send(body));
-    expect(again.data).toEqual({ incident: first.data.incident, changed: 0 });
+    expect(again.data).toEqual({ incident: first.data.incident, changed: 0, skipped: [] });
     const after = await fingerprint();
     expect({ ...after, audit_log: "", meta: "", tokens: "" }).toEqual({
       ...before,
@@ -116,7 +116,15 @@ describe("POST /api/integrations/alertmanager", () => {
     );
     const partial = await incident(id);
     expect(partial.endedAt).toBeNull();
-    expect(partial.affects).toEqual([expect.objectContaining({ reference: b, severity: 33 })]);
+    // Search stays in the incident's history, but no longer counts as affected.
+    expect(partial.affects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reference: a, severity: 66 }),
+        expect.objectContaining({ reference: b, severity: 33 }),
+      ]),
+    );
+    expect((await json(api(`/components/${a}`))).data.activelyAffectedBy).toEqual([]);
+    expect((await json(api(`/components/${b}`))).data.activelyAffectedBy).toHaveLength(1);
     const updates = (await json(api(`/incidents/${id}/updates`))).data;
     expect(updates.at(-1).description).toContain("Resolved: SlowSearch");
     await send(

@@ -1,9 +1,7 @@
-import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { insertMonitor } from "../../src/db/monitors";
-import worker from "../../src/index";
-import { runTick } from "../../src/scheduled/run";
+import { liveProbeDeps, runTick } from "../../src/scheduled/run";
 import { monitor } from "../helpers/monitors";
 import { api, component, create, IMPACT_TYPES } from "../helpers/request";
 
@@ -65,10 +63,9 @@ describe("daily rollups", () => {
     const versionBefore = await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<{
       value: string;
     }>();
-    await worker.scheduled(
-      createScheduledController({ scheduledTime: new Date(today + DAY + 5 * 60_000), cron: "* * * * *" }),
-      env,
-    );
+    // The first run of tomorrow, on a clock that has reached it.
+    const tomorrow = today + DAY + 5 * 60_000;
+    await runTick(env, tomorrow, { ...liveProbeDeps(), now: () => tomorrow });
     expect((await row(comp, todayKey))?.major_minutes).toBeCloseTo(1440, 1);
     const versionAfter = await env.DB.prepare("SELECT value FROM meta WHERE key = 'data_version'").first<{
       value: string;

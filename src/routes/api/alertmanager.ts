@@ -44,7 +44,8 @@ export const alertmanager = new Hono<AppEnv>()
       components,
     );
     if (matched.length === 0) {
-      throw new Problem(422, "No alert in the payload names a known component; nothing was written", {
+      const first = refused.slice(0, 3).map((r) => r.message);
+      throw new Problem(422, `No alert names a known component (${first.join("; ")}); nothing was written`, {
         errors: refused,
       });
     }
