@@ -32,7 +32,9 @@ export default defineConfig(async () => {
           plugins: [workerd()],
           test: {
             name: "worker",
-            include: ["test/{db,domain,routes,views,scheduled,snapshot,probes,notify,auth}/**/*.test.ts"],
+            include: [
+              "test/{db,domain,net,routes,views,scheduled,snapshot,probes,notify,write}/**/*.test.ts",
+            ],
             setupFiles: ["./test/apply-migrations.ts"],
             globalSetup: ["./test/setup/upstream.ts"],
           },

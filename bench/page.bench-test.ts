@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
-import { renderHome } from "../src/pages/render-home";
+import { renderHome } from "../src/routes/render-home";
 import { readSettings } from "../src/settings";
 import { currentSnapshot, RECHECK_MS } from "../src/snapshot/current";
 import { rebuildSnapshot } from "../src/snapshot/publish";

@@ -15,6 +15,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { ROOT } from "./lib/config.mjs";
+import { impactTypes } from "./lib/impact-types.mjs";
 import { startRunner } from "./lib/runner-process.mjs";
 
 const run = promisify(execFile);
@@ -69,7 +70,8 @@ async function seedTwenty(url) {
     }
   }
   const now = Date.now();
-  const type = "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a02";
+  const types = await impactTypes(url);
+  const type = types.connectivity;
   await post(url, "/incidents", {
     displayName: "Elevated error rates",
     description: "We are investigating elevated error rates on the **API**.",
@@ -86,7 +88,7 @@ async function seedTwenty(url) {
     displayName: "Network upgrade",
     beganAt: new Date(now + 2 * 86_400_000).toISOString(),
     endedAt: new Date(now + 2 * 86_400_000 + 3_600_000).toISOString(),
-    affects: [{ reference: leaves[5], type: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a03", severity: 0 }],
+    affects: [{ reference: leaves[5], type: types.maintenance, severity: 0 }],
   });
 }
 

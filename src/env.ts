@@ -1,4 +1,4 @@
-import type { Caller } from "./auth/scopes";
+import type { Caller } from "./domain/scopes";
 
 /** The one environment type every Hono app and handler in Beacon uses. */
 export type AppEnv = {

@@ -3,11 +3,7 @@
 // holds no components and no incidents yet, so starting twice on the same
 // DATA_DIR adds nothing twice.
 
-const TYPES = {
-  performance: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a01",
-  connectivity: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a02",
-  maintenance: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a03",
-};
+import { impactTypes } from "./impact-types.mjs";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -25,6 +21,7 @@ export async function seedDemo(baseUrl, db, adminToken, demoBase) {
     .prepare("SELECT (SELECT COUNT(*) FROM components) + (SELECT COUNT(*) FROM incidents) AS n")
     .first();
   if (Number(existing?.n ?? 0) > 0) return false;
+  const TYPES = await impactTypes(baseUrl);
 
   /** @param {string} path @param {unknown} body @param {string} [method] */
   const send = async (path, body, method = "POST") => {

@@ -1,5 +1,5 @@
 import { findTokenByHash } from "../db/tokens";
-import { BOOTSTRAP_TOKEN_ID, type Caller } from "./scopes";
+import { BOOTSTRAP_TOKEN_ID, type Caller } from "../domain/scopes";
 import { digestsEqual, fromHex, sha256 } from "./secrets";
 
 /**

@@ -1,10 +1,10 @@
 import { createMiddleware } from "hono/factory";
 import { touchToken } from "../db/tokens";
+import { allows, type Scope } from "../domain/scopes";
 import { iso, MINUTE_MS } from "../domain/time";
 import type { AppEnv } from "../env";
 import { Problem } from "../http/problem";
 import { authenticate } from "./authenticate";
-import { allows, type Scope } from "./scopes";
 
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]{1,512})[ \t]*$/i;
 

@@ -1,14 +1,13 @@
-import type { StoredAlert } from "../domain/alert-group";
-import type { AlertmanagerConfig } from "../schemas/alertmanager";
+import type { ReceiverConfig, StoredAlert } from "../domain/alert-group";
 
-export async function alertConfig(db: D1Database): Promise<AlertmanagerConfig> {
+export async function alertConfig(db: D1Database): Promise<ReceiverConfig> {
   const row = await db
     .prepare("SELECT value FROM meta WHERE key = 'alertmanager'")
     .first<{ value: string }>();
-  return JSON.parse(row?.value ?? "{}") as AlertmanagerConfig;
+  return JSON.parse(row?.value ?? "{}") as ReceiverConfig;
 }
 
-export function saveAlertConfig(db: D1Database, config: AlertmanagerConfig): D1PreparedStatement {
+export function saveAlertConfig(db: D1Database, config: ReceiverConfig): D1PreparedStatement {
   return db
     .prepare(
       "INSERT INTO meta (key, value) VALUES ('alertmanager', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -1,4 +1,4 @@
-import type { Caller } from "../auth/scopes";
+import type { Caller } from "../domain/scopes";
 
 export type AuditEntry = {
   id: number;
@@ -9,6 +9,7 @@ export type AuditEntry = {
   path: string;
   action: string;
   resourceId: string | null;
+  detail: string | null;
 };
 
 type Row = {
@@ -20,6 +21,7 @@ type Row = {
   path: string;
   action: string;
   resource_id: string | null;
+  detail: string | null;
 };
 
 /**
@@ -30,22 +32,39 @@ type Row = {
 export function auditStatement(
   db: D1Database,
   caller: Caller,
-  entry: { at: string; method: string; path: string; action: string; resourceId: string | null },
+  entry: {
+    at: string;
+    method: string;
+    path: string;
+    action: string;
+    resourceId: string | null;
+    detail?: string | null;
+  },
 ): D1PreparedStatement {
+  const values = [
+    entry.at,
+    caller.tokenId,
+    caller.name,
+    entry.method,
+    entry.path,
+    entry.action,
+    entry.resourceId,
+    entry.detail ?? null,
+  ];
   if (caller.bootstrap) {
     return db
       .prepare(
-        "INSERT INTO audit_log (at, token_id, token_name, method, path, action, resource_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO audit_log (at, token_id, token_name, method, path, action, resource_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
       )
-      .bind(entry.at, caller.tokenId, caller.name, entry.method, entry.path, entry.action, entry.resourceId);
+      .bind(...values);
   }
   return db
     .prepare(
-      `INSERT INTO audit_log (at, token_id, token_name, method, path, action, resource_id)
+      `INSERT INTO audit_log (at, token_id, token_name, method, path, action, resource_id, detail)
        VALUES (?1, (SELECT id FROM tokens WHERE id = ?2 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?1)),
-               ?3, ?4, ?5, ?6, ?7)`,
+               ?3, ?4, ?5, ?6, ?7, ?8)`,
     )
-    .bind(entry.at, caller.tokenId, caller.name, entry.method, entry.path, entry.action, entry.resourceId);
+    .bind(...values);
 }
 
 /** The audit row of a write the scheduler made on its own. */
@@ -78,5 +97,6 @@ export async function listAudit(db: D1Database, limit: number, before?: number):
     path: r.path,
     action: r.action,
     resourceId: r.resource_id,
+    detail: r.detail,
   }));
 }

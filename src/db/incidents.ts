@@ -1,4 +1,4 @@
-import type { Impact, Incident } from "../domain/incident";
+import { type Impact, type Incident, MAINTENANCE_SEVERITY } from "../domain/incident";
 
 type Row = {
   id: string;
@@ -14,6 +14,9 @@ type Row = {
   updated_at: string;
   deleted_at: string | null;
 };
+
+/** Incidents (as `i`) that are maintenance: those with a severity-0 impact (domain/incident.ts). */
+export const IS_MAINTENANCE = `EXISTS (SELECT 1 FROM impacts m WHERE m.incident_id = i.id AND m.severity = ${MAINTENANCE_SEVERITY})`;
 
 type ImpactRow = {
   incident_id: string;
@@ -96,9 +99,6 @@ export async function listIncidents(
     .all<Row>();
   return hydrate(db, results);
 }
-
-/** Live incidents that show as maintenance: those with a severity-0 impact. */
-const IS_MAINTENANCE = "EXISTS (SELECT 1 FROM impacts m WHERE m.incident_id = i.id AND m.severity = 0)";
 
 export type PublicWindow = {
   /** Incidents still open, ended or begun since this time, or changed since `changedSince`, are current. */
@@ -333,7 +333,7 @@ export async function listMaintenanceForCalendar(
               (SELECT u.description FROM incident_updates u WHERE u.incident_id = i.id ORDER BY u.created_at DESC, u."order" DESC LIMIT 1) AS latest,
               (SELECT json_group_array(c.display_name) FROM impacts m JOIN components c ON c.id = m.component_id WHERE m.incident_id = i.id) AS names
        FROM incidents i LEFT JOIN phases p ON p.generation = i.phase_generation AND p.position = i.phase_order
-       WHERE EXISTS (SELECT 1 FROM impacts m WHERE m.incident_id = i.id AND m.severity = 0)
+       WHERE ${IS_MAINTENANCE}
          AND (i.ended_at IS NULL OR i.ended_at >= ?1)
        ORDER BY i.began_at DESC LIMIT ?2`,
     )
@@ -362,4 +362,38 @@ export async function listMaintenanceForCalendar(
     latestUpdate: r.latest,
     components: [...new Set(JSON.parse(r.names) as string[])],
   }));
+}
+
+export type MaintenanceState = "scheduled" | "started" | "completed";
+
+/** Maintenance whose window opened or closed since the cron last marked it, at most 50. */
+export async function dueMaintenanceTransitions(
+  db: D1Database,
+  now: string,
+): Promise<{ id: string; state: MaintenanceState; endedAt: string | null }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, COALESCE(maintenance_state, 'scheduled') AS state, ended_at FROM incidents i
+       WHERE deleted_at IS NULL AND ${IS_MAINTENANCE}
+         AND ((COALESCE(maintenance_state, 'scheduled') = 'scheduled' AND began_at <= ?1)
+           OR (COALESCE(maintenance_state, 'scheduled') <> 'completed' AND ended_at IS NOT NULL AND ended_at <= ?1))
+       LIMIT 50`,
+    )
+    .bind(now)
+    .all<{ id: string; state: MaintenanceState; ended_at: string | null }>();
+  return results.map((r) => ({ id: r.id, state: r.state, endedAt: r.ended_at }));
+}
+
+/** Moves a maintenance window's state on, unless another run already did. */
+export function setMaintenanceState(
+  db: D1Database,
+  id: string,
+  from: MaintenanceState,
+  to: MaintenanceState,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      "UPDATE incidents SET maintenance_state = ?2 WHERE id = ?1 AND COALESCE(maintenance_state, 'scheduled') = ?3",
+    )
+    .bind(id, to, from);
 }

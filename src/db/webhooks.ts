@@ -1,4 +1,4 @@
-import type { EventType } from "../notify/events";
+import type { EventType } from "../domain/events";
 
 export type WebhookFormat = "statuspage" | "slack" | "discord";
 
@@ -157,6 +157,16 @@ export async function listDeliveries(db: D1Database, webhookId: string, limit: n
   return results.map(toDelivery);
 }
 
+export async function getDelivery(db: D1Database, webhookId: string, id: number): Promise<Delivery | null> {
+  const row = await db
+    .prepare(
+      `SELECT d.*, o.event FROM deliveries d JOIN outbox o ON o.id = d.event_id WHERE d.id = ?2 AND d.webhook_id = ?1`,
+    )
+    .bind(webhookId, id)
+    .first<DeliveryRow>();
+  return row ? toDelivery(row) : null;
+}
+
 /** Queues a delivery again, with the same event and so the same webhook-id. */
 export function redeliverStatement(
   db: D1Database,
@@ -179,6 +189,98 @@ export async function pendingEvents(db: D1Database, limit: number) {
     .bind(limit)
     .all<{ id: string; seq: number; event: string; component_ids: string }>();
   return results;
+}
+
+export type DueDelivery = Awaited<ReturnType<typeof dueDeliveries>>[number];
+
+/** Which events and components each enabled webhook wants. */
+export async function webhookFilters(
+  db: D1Database,
+): Promise<{ id: string; events: string[]; components: string[] | null }[]> {
+  const { results } = await db
+    .prepare("SELECT id, events, components FROM webhooks WHERE deleted_at IS NULL AND enabled = 1")
+    .all<{ id: string; events: string; components: string | null }>();
+  return results.map((r) => ({
+    id: r.id,
+    events: JSON.parse(r.events) as string[],
+    components: r.components ? (JSON.parse(r.components) as string[]) : null,
+  }));
+}
+
+/** A delivery of an event to a webhook, due now; a repeat is ignored. */
+export function queueDelivery(
+  db: D1Database,
+  webhookId: string,
+  event: { id: string; seq: number },
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO deliveries (webhook_id, event_id, seq, status, next_attempt_at, created_at)
+       VALUES (?1, ?2, ?3, 'pending', ?4, ?4)`,
+    )
+    .bind(webhookId, event.id, event.seq, at);
+}
+
+export function markFannedOut(db: D1Database, eventIds: readonly string[]): D1PreparedStatement {
+  return db
+    .prepare("UPDATE outbox SET fanned_out = 1 WHERE id IN (SELECT value FROM json_each(?1))")
+    .bind(JSON.stringify(eventIds));
+}
+
+/**
+ * Claims an attempt until `until`, so a concurrent run (the cron and a
+ * write's waitUntil) cannot send it too. False when another run has it.
+ */
+export async function claimDelivery(
+  db: D1Database,
+  id: number,
+  now: string,
+  until: string,
+): Promise<boolean> {
+  const claim = await db
+    .prepare(
+      "UPDATE deliveries SET next_attempt_at = ?3 WHERE id = ?1 AND status = 'pending' AND next_attempt_at <= ?2",
+    )
+    .bind(id, now, until)
+    .run();
+  return claim.meta.changes === 1;
+}
+
+export function giveUpDelivery(db: D1Database, id: number, reason: string): D1PreparedStatement {
+  return db
+    .prepare("UPDATE deliveries SET status = 'gave_up', last_error = ?2 WHERE id = ?1")
+    .bind(id, reason);
+}
+
+export type AttemptRecord = {
+  id: number;
+  attempts: number;
+  firstAttemptAt: string;
+  at: string;
+  status: number | null;
+  error: string | null;
+  /** The next attempt, or null when this one delivered or was the last. */
+  nextAttemptAt: string | null;
+};
+
+/** The outcome of an attempt: delivered, pending a retry, or given up. */
+export function recordAttempt(db: D1Database, a: AttemptRecord): D1PreparedStatement {
+  const state = a.error === null ? "delivered" : a.nextAttemptAt ? "pending" : "gave_up";
+  return db
+    .prepare(
+      `UPDATE deliveries SET status = ?2, attempts = ?3, first_attempt_at = ?4, last_attempt_at = ?5,
+         last_status = ?6, last_error = ?7, next_attempt_at = COALESCE(?8, next_attempt_at),
+         delivered_at = CASE WHEN ?2 = 'delivered' THEN ?5 ELSE delivered_at END
+       WHERE id = ?1`,
+    )
+    .bind(a.id, state, a.attempts, a.firstAttemptAt, a.at, a.status, a.error, a.nextAttemptAt);
+}
+
+export function disableWebhook(db: D1Database, id: string, reason: string, at: string): D1PreparedStatement {
+  return db
+    .prepare("UPDATE webhooks SET enabled = 0, disabled_reason = ?2, updated_at = ?3 WHERE id = ?1")
+    .bind(id, reason, at);
 }
 
 /** The head of each enabled webhook's queue that is due, oldest event first. */

@@ -28,9 +28,17 @@ export type Incident = {
   deletedAt: string | null;
 };
 
+/** The severity reserved for maintenance. */
+export const MAINTENANCE_SEVERITY = 0;
+
+/** An impact that marks maintenance rather than trouble. */
+export function isMaintenanceImpact(impact: Pick<Impact, "severity">): boolean {
+  return impact.severity === MAINTENANCE_SEVERITY;
+}
+
 /** Maintenance is an incident with at least one severity-0 impact. */
-export function isMaintenance(affects: readonly Impact[]): boolean {
-  return affects.some((i) => i.severity === 0);
+export function isMaintenance(affects: readonly Pick<Impact, "severity">[]): boolean {
+  return affects.some(isMaintenanceImpact);
 }
 
 /** The time rules an incident must keep, checked on the merged result of every write. */

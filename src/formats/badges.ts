@@ -4,6 +4,7 @@
  */
 import type { ComponentStatus } from "../domain/severity";
 import type { Indicator } from "../domain/status";
+import { xmlText } from "./xml-text";
 
 export type BadgeStyle = "flat" | "flat-square";
 
@@ -41,7 +42,7 @@ export function uptimeColor(ratio: number | null): string {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return xmlText(text).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /** Verdana 11px is about 6.5px a character; wide letters get a little more. */

@@ -4,6 +4,7 @@
  */
 import ical, { ICalEventStatus } from "ical-generator";
 import type { MaintenanceRow } from "../db/incidents";
+import { xmlText } from "./xml-text";
 
 export function maintenanceCalendar(
   rows: readonly MaintenanceRow[],
@@ -25,8 +26,8 @@ export function maintenanceCalendar(
       id: `${m.id}@${meta.host}`,
       start: new Date(m.beganAt),
       end: new Date(m.endedAt ?? m.beganAt),
-      summary: m.displayName,
-      description: lines.join("\n\n"),
+      summary: xmlText(m.displayName),
+      description: xmlText(lines.join("\n\n")),
       url: `${meta.baseUrl}/incidents/${m.id}`,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       sequence: m.revision,
@@ -34,5 +35,7 @@ export function maintenanceCalendar(
       lastModified: new Date(m.updatedAt),
     });
   }
-  return calendar.toString();
+  // RFC 5545 3.1: every content line ends with CRLF, the last one too.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }

@@ -5,8 +5,9 @@
 import { generateAtomFeed, generateRssFeed } from "feedsmith";
 import { incidentStatus, maintenanceStatus } from "../domain/status";
 import { iso } from "../domain/time";
-import { updateStatus } from "../pages/statuspage";
 import type { SnapIncident, Snapshot } from "../snapshot/types";
+import { updateStatus } from "./statuspage";
+import { xmlText } from "./xml-text";
 
 export const FEED_ENTRIES = 50;
 
@@ -50,11 +51,11 @@ export function feedEntries(incidents: readonly SnapIncident[], baseUrl: string,
       const status = updateStatus(u.title, u.createdAt === newest ? current : null, incident.maintenance);
       entries.push({
         id: `urn:uuid:${u.id}`,
-        title: `[${LABELS[status] ?? status}] ${incident.name}`,
+        title: xmlText(`[${LABELS[status] ?? status}] ${incident.name}`),
         link: `${baseUrl}/incidents/${incident.id}`,
         updated: u.createdAt,
-        html: u.html || `<p>${escapeHtml(u.title)}</p>`,
-        text: u.text || u.title,
+        html: xmlText(u.html || `<p>${escapeHtml(u.title)}</p>`),
+        text: xmlText(u.text || u.title),
       });
     }
   }
@@ -64,7 +65,8 @@ export function feedEntries(incidents: readonly SnapIncident[], baseUrl: string,
 
 export type FeedMeta = { title: string; baseUrl: string; selfPath: string; updated: string };
 
-export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string {
+export function atomFeed(feed: FeedMeta, entries: readonly FeedEntry[]): string {
+  const meta = { ...feed, title: xmlText(feed.title) };
   return generateAtomFeed({
     id: `${meta.baseUrl}${meta.selfPath}`,
     title: { value: meta.title },
@@ -86,7 +88,8 @@ export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
   });
 }
 
-export function rssFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string {
+export function rssFeed(feed: FeedMeta, entries: readonly FeedEntry[]): string {
+  const meta = { ...feed, title: xmlText(feed.title) };
   return generateRssFeed({
     title: meta.title,
     link: `${meta.baseUrl}/`,

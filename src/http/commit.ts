@@ -7,7 +7,12 @@ import { deliverNow } from "../notify/deliver-now";
 import { type Derived, refreshDerived } from "../snapshot/refresh";
 import { Problem } from "./problem";
 
-export type WriteRecord = { action: string; resourceId: string | null };
+export type WriteRecord = {
+  action: string;
+  resourceId: string | null;
+  /** What the write granted or changed beyond the resource id (never a secret). */
+  detail?: string;
+};
 
 /**
  * Runs one write as a single D1 batch (one transaction): the audit row first,
@@ -29,6 +34,7 @@ export async function commit(
     path: c.req.path,
     action: record.action,
     resourceId: record.resourceId,
+    detail: record.detail ?? null,
   });
   let results: D1Result[];
   try {

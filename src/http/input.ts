@@ -22,7 +22,33 @@ export function toFieldErrors(issues: readonly v.BaseIssue<unknown>[], prefix = 
   });
 }
 
+/**
+ * C0 control characters (other than tab, line feed and carriage return) and
+ * DEL have no place in status text, and most are illegal in XML: one in a
+ * name would break every feed and badge that shows it.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters input refuses
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The path of the first key or string in `data` with a control character, or null. */
+function controlCharacterAt(data: unknown, path: string[] = []): string[] | null {
+  if (typeof data === "string") return CONTROL.test(data) ? path : null;
+  if (data === null || typeof data !== "object") return null;
+  for (const [key, value] of Object.entries(data)) {
+    if (CONTROL.test(key)) return [...path, key];
+    const found = controlCharacterAt(value, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function validate<S extends v.GenericSchema>(schema: S, data: unknown, prefix = ""): v.InferOutput<S> {
+  const bad = controlCharacterAt(data);
+  if (bad) {
+    const path = `${prefix}${bad.join(".")}` || "(body)";
+    const message = "must not contain control characters (only tab and line breaks are allowed)";
+    throw new Problem(400, `${path}: ${message}`, { errors: [{ path, message }] });
+  }
   const result = v.safeParse(schema, data, { abortPipeEarly: true });
   if (result.success) return result.output;
   const errors = toFieldErrors(result.issues, prefix);

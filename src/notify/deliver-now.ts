@@ -5,7 +5,7 @@ import { pageInfo } from "./page-info";
 export async function deliverNow(env: Env, origin: string): Promise<void> {
   try {
     const now = Date.now();
-    await runDeliveries(env, now, () => pageInfo(env, now, origin), undefined, 2);
+    await runDeliveries(env, now, () => pageInfo(env, now, origin));
   } catch (err) {
     console.error("delivery after write failed; the cron retries", err instanceof Error ? err.message : err);
   }

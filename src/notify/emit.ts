@@ -1,7 +1,9 @@
 /** The outbox statements a write to an incident adds to its own batch. */
+
+import { outboxStatement } from "../db/outbox";
+import type { EventType } from "../domain/events";
 import type { Incident } from "../domain/incident";
 import { isMaintenance } from "../domain/incident";
-import { type EventType, outboxStatement } from "./events";
 import { factsContext, incidentEvent, incidentFacts } from "./facts";
 import { statusChangeStatements } from "./status-changes";
 

@@ -2,10 +2,14 @@
  * What an event says about an incident, read and derived at the moment of
  * the write that causes it.
  */
+
+import { getComponents } from "../db/components";
+import { phaseName } from "../db/phases";
+import { listSeverities } from "../db/severities";
+import type { EventType, IncidentFacts } from "../domain/events";
 import { type Incident, impactEndedBy, isMaintenance } from "../domain/incident";
 import { bandBounds, type ComponentStatus, statusOf } from "../domain/severity";
 import { incidentImpact, incidentStatus, maintenanceStatus } from "../domain/status";
-import type { EventType, IncidentFacts } from "./events";
 
 export type FactsContext = {
   componentNames: Map<string, string>;
@@ -17,22 +21,15 @@ export async function factsContext(
   db: D1Database,
   incident: Pick<Incident, "affects" | "phase">,
 ): Promise<FactsContext> {
-  const ids = JSON.stringify([...new Set(incident.affects.map((a) => a.reference))]);
-  const [names, severities, phase] = await db.batch([
-    db
-      .prepare("SELECT id, display_name FROM components WHERE id IN (SELECT value FROM json_each(?1))")
-      .bind(ids),
-    db.prepare("SELECT name AS displayName, value FROM severities"),
-    db
-      .prepare("SELECT name FROM phases WHERE generation = ?1 AND position = ?2")
-      .bind(incident.phase.generation, incident.phase.order),
+  const [components, severities, phase] = await Promise.all([
+    getComponents(db, [...new Set(incident.affects.map((a) => a.reference))]),
+    listSeverities(db),
+    phaseName(db, incident.phase.generation, incident.phase.order),
   ]);
   return {
-    componentNames: new Map(
-      ((names?.results ?? []) as { id: string; display_name: string }[]).map((r) => [r.id, r.display_name]),
-    ),
-    bounds: bandBounds((severities?.results ?? []) as { displayName: string; value: number }[]),
-    phaseName: ((phase?.results?.[0] as { name: string } | undefined)?.name ?? "") as string,
+    componentNames: new Map(components.map((c) => [c.id, c.displayName])),
+    bounds: bandBounds(severities),
+    phaseName: phase ?? "",
   };
 }
 
@@ -82,7 +79,7 @@ export function incidentFacts(
 
 /** The event a write to an incident announces. */
 export function incidentEvent(before: Incident | null, after: Incident, now: string): EventType {
-  const maintenance = after.affects.some((a) => a.severity === 0);
+  const maintenance = isMaintenance(after.affects);
   if (maintenance) return "maintenance.scheduled";
   if (!before) return "incident.created";
   const resolvedNow =

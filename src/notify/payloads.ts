@@ -4,7 +4,7 @@
  * target and mentions are switched off.
  */
 import type { WebhookFormat } from "../db/webhooks";
-import type { EventBody, IncidentFacts } from "./events";
+import type { EventBody, IncidentFacts } from "../domain/events";
 
 export type PageInfo = { id: string; name: string; url: string; indicator: string; description: string };
 
@@ -118,7 +118,7 @@ export function deliveryBody(format: WebhookFormat, body: EventBody, page: PageI
           id: `${c.id}-${body.at}`,
           component_id: c.id,
         },
-        component: { created_at: body.at, id: c.id, name: c.name, status: c.newStatus },
+        component: { created_at: c.createdAt ?? body.at, id: c.id, name: c.name, status: c.newStatus },
       };
     }
     return { ...base, incident: statuspageIncident(body.incident as IncidentFacts, page) };

@@ -5,7 +5,7 @@ import { listMaintenanceForCalendar } from "../db/incidents";
 import { listMonitors } from "../db/monitors";
 import { lastFinishedTick, latestSamples } from "../db/ticks";
 import type { ComponentStatus } from "../domain/severity";
-import { componentStatuses, isActive, pageStatus, worstSeverities } from "../domain/status";
+import { componentStatuses, pageStatus } from "../domain/status";
 import { DAY_MS, iso } from "../domain/time";
 import { formatUptime } from "../domain/uptime";
 import type { AppEnv } from "../env";
@@ -18,11 +18,11 @@ import {
 } from "../formats/badges";
 import { maintenanceCalendar } from "../formats/calendar";
 import { atomFeed, feedEntries, rssFeed, touchingComponent } from "../formats/feeds";
-import { exposition, type MetricFamily } from "../formats/metrics";
+import { exposition, metricFamilies } from "../formats/metrics";
 import { inputsEtag, PageCache, sendPage, strongEtag } from "../http/cached-page";
 import { readParam, readQuery } from "../http/input";
 import { notFound } from "../http/problem";
-import { uptimeOver } from "../pages/history";
+import { uptimeOver } from "../models/history";
 import { uuid } from "../schemas/common";
 import { readSettings } from "../settings";
 import { currentSnapshot } from "../snapshot/current";
@@ -178,72 +178,13 @@ export const formats = new Hono<AppEnv>()
         latestSamples(c.env.DB),
         lastFinishedTick(c.env.DB),
       ]);
-      const st = statuses(snapshot, now);
-      const worst = worstSeverities(snapshot.incidents, iso(now));
-      const names = new Map(snapshot.components.map((x) => [x.id, x.name]));
-      const componentLabels = (id: string) => {
-        const comp = snapshot.components.find((x) => x.id === id);
-        return { component: comp?.name ?? id, group: comp?.group ? (names.get(comp.group) ?? "") : "" };
-      };
-      const families: MetricFamily[] = [
-        {
-          name: "beacon_component_status",
-          help: "Worst active severity on the component (0-100; 0 when nothing or only maintenance affects it).",
-          type: "gauge",
-          samples: snapshot.components.map((x) => ({
-            labels: componentLabels(x.id),
-            value: worst.get(x.id) ?? 0,
-          })),
-        },
-        {
-          name: "beacon_component_up",
-          help: "1 unless the component is in a partial or major outage.",
-          type: "gauge",
-          samples: snapshot.components.map((x) => {
-            const s = st.get(x.id) ?? "operational";
-            return {
-              labels: componentLabels(x.id),
-              value: s === "partial_outage" || s === "major_outage" ? 0 : 1,
-            };
-          }),
-        },
-        {
-          name: "beacon_monitor_up",
-          help: "1 while the monitor's confirmed state is up or degraded, 0 when down.",
-          type: "gauge",
-          samples: monitors
-            .filter((m) => m.enabled)
-            .map((m) => ({
-              labels: { monitor: m.displayName, kind: m.kind },
-              value: m.state.status === "down" ? 0 : 1,
-            })),
-        },
-        {
-          name: "beacon_monitor_latency_seconds",
-          help: "Latency of the monitor's latest check.",
-          type: "gauge",
-          samples: monitors.flatMap((m) => {
-            const latency = samples.get(m.id)?.[0];
-            return typeof latency === "number"
-              ? [{ labels: { monitor: m.displayName, kind: m.kind }, value: latency / 1000 }]
-              : [];
-          }),
-        },
-        {
-          name: "beacon_incidents_active",
-          help: "Incidents (not maintenance) that have begun and not ended.",
-          type: "gauge",
-          samples: [
-            { value: snapshot.incidents.filter((i) => !i.maintenance && isActive(i, iso(now))).length },
-          ],
-        },
-        {
-          name: "beacon_last_tick_timestamp_seconds",
-          help: "When the last cron run finished, in Unix seconds (0 before the first).",
-          type: "gauge",
-          samples: [{ value: tick?.finishedAt ? Math.floor(Date.parse(tick.finishedAt) / 1000) : 0 }],
-        },
-      ];
+      const families = metricFamilies({
+        snapshot,
+        monitors,
+        samples,
+        lastTickAt: tick?.finishedAt ?? null,
+        now,
+      });
       c.header("Cache-Control", "no-store");
       return c.body(exposition(families), 200, {
         "Content-Type": "text/plain; version=0.0.4; charset=utf-8",

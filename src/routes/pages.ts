@@ -8,10 +8,15 @@ import type { AppEnv } from "../env";
 import { inputsEtag, PageCache, type RenderedPage, sendPage, strongEtag } from "../http/cached-page";
 import { readParam, readQuery } from "../http/input";
 import { notFound } from "../http/problem";
-import { byMonth, componentPageModel, incidentPageModel, listItem, type MonitorPanel } from "../pages/detail";
-import { checksDelayed } from "../pages/home";
-import { latencySummary } from "../pages/latency";
-import { renderHome } from "../pages/render-home";
+import {
+  byMonth,
+  componentPageModel,
+  incidentPageModel,
+  listItem,
+  type MonitorPanel,
+} from "../models/detail";
+import { checksDelayed } from "../models/home";
+import { latencySummary } from "../models/latency";
 import { queryInt, uuid } from "../schemas/common";
 import { readSettings, type Settings } from "../settings";
 import { currentSnapshot } from "../snapshot/current";
@@ -22,9 +27,12 @@ import { ComponentPage } from "../views/component-page";
 import { HistoryPage } from "../views/history-page";
 import { IncidentPage } from "../views/incident-page";
 import { href, renderDocument } from "../views/layout";
+import { homeRenders, renderHome } from "./render-home";
 
 const HISTORY_PAGE_SIZE = 20;
+/** Rendered home pages for the rest of their minute, and what renders reuse between them. */
 const homeCache = new PageCache();
+const renders = homeRenders();
 
 /** The visitor's zone from ?tz=, validated through Intl; anything else falls back to the site's. */
 function zoneOf(c: Context<AppEnv>, settings: Settings): string {
@@ -80,7 +88,10 @@ export const pages = new Hono<AppEnv>()
     const key = `${snapshot.version}.${snapshot.builtAt}.${fresh ? 1 : 0}.${tz}.${Math.floor(now / 60_000)}${delayed}`;
     let rendered = homeCache.get(key);
     if (!rendered) {
-      rendered = { body: renderHome(settings, snapshot, now, tz, fresh, lastTickAt), etag: inputsEtag(key) };
+      rendered = {
+        body: renderHome(settings, snapshot, now, tz, fresh, lastTickAt, renders),
+        etag: inputsEtag(key),
+      };
       homeCache.set(key, rendered);
     }
     return sendPage(c, rendered);

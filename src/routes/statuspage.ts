@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env";
+import { type StatuspageDoc, statuspageDoc } from "../formats/statuspage";
 import { inputsEtag, PageCache, sendPage } from "../http/cached-page";
-import { type StatuspageDocs, statuspageDocs } from "../pages/statuspage";
 import { readSettings } from "../settings";
 import { currentSnapshot } from "../snapshot/current";
 import { rebuildSnapshot } from "../snapshot/publish";
@@ -9,7 +9,7 @@ import { rebuildSnapshot } from "../snapshot/publish";
 const cache = new PageCache(32);
 
 /** The Statuspage-compatible public API: served from the snapshot, for any origin. */
-function serve(pick: keyof StatuspageDocs) {
+function serve(pick: StatuspageDoc) {
   return async (c: Context<AppEnv>) => {
     const settings = readSettings(c.env);
     const baseUrl = settings.pageUrl || new URL(c.req.url).origin;
@@ -18,8 +18,10 @@ function serve(pick: keyof StatuspageDocs) {
     const key = `${snapshot.version}.${snapshot.builtAt}.${Math.floor(now / 60_000)}.${baseUrl}.${pick}`;
     let page = cache.get(key);
     if (!page) {
-      const docs = statuspageDocs(snapshot, settings, baseUrl, now);
-      page = { body: JSON.stringify(docs[pick]), etag: inputsEtag(key) };
+      page = {
+        body: JSON.stringify(statuspageDoc(pick, snapshot, settings, baseUrl, now)),
+        etag: inputsEtag(key),
+      };
       cache.set(key, page);
     }
     c.header("Access-Control-Allow-Origin", "*");

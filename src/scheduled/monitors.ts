@@ -10,6 +10,7 @@ import { getMonitors, saveState } from "../db/monitors";
 import { allPhases, getPhaseList } from "../db/phases";
 import { addSamplesStatement, sampledIds } from "../db/ticks";
 import { type AutoContext, autoIncidentChange } from "../domain/auto-incident";
+import { isMaintenanceImpact } from "../domain/incident";
 import type { Monitor } from "../domain/monitor";
 import {
   type MonitorState,
@@ -153,7 +154,7 @@ export async function applyResults(
   if (pairs.length === 0) return 0;
   const db = env.DB;
   const maintenance = new Set(
-    (await activeImpacts(db, iso(now))).filter((i) => i.severity === 0).map((i) => i.componentId),
+    (await activeImpacts(db, iso(now))).filter(isMaintenanceImpact).map((i) => i.componentId),
   );
   const stepped = pairs.map(({ monitor, result }) => ({
     monitor,

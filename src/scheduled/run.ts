@@ -1,4 +1,5 @@
 import { connect } from "cloudflare:sockets";
+import { finalisedDay, finaliseMonitorDays, markFinalised } from "../db/monitor-days";
 import { listEnabledMonitors } from "../db/monitors";
 import { kvPublication, readStoredSnapshot, snapshotState } from "../db/snapshot";
 import { claimTick, finishTickStatement, probePlanState, releaseLeases } from "../db/ticks";
@@ -12,7 +13,6 @@ import { readSettings } from "../settings";
 import { publishToKv } from "../snapshot/publish";
 import { keepSnapshotCurrent } from "../snapshot/refresh";
 import type { Snapshot } from "../snapshot/types";
-import { finalisedDay, finaliseMonitorDays, markFinalised } from "./monitor-days";
 import { applyResults, chooseDue, leaseMs, probeAll, QUEUE_BATCH, sampleOf } from "./monitors";
 import { epochMinute } from "./tick-time";
 import { timeTransitions } from "./transitions";

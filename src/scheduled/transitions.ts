@@ -3,42 +3,27 @@
  * the incident, announced as maintenance.started / .completed) and component
  * statuses that move with them. Each lands in one batch with its events.
  */
-import { getIncident } from "../db/incidents";
+import { dueMaintenanceTransitions, getIncident, setMaintenanceState } from "../db/incidents";
 import { bumpDataVersion } from "../db/meta";
+import { outboxStatement } from "../db/outbox";
 import { iso } from "../domain/time";
-import { outboxStatement } from "../notify/events";
 import { factsContext, incidentFacts } from "../notify/facts";
 import { statusChangeStatements } from "../notify/status-changes";
 
 export async function timeTransitions(db: D1Database, nowMs: number): Promise<number> {
   const now = iso(nowMs);
-  const { results } = await db
-    .prepare(
-      `SELECT id, maintenance_state, began_at, ended_at FROM incidents i
-       WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM impacts m WHERE m.incident_id = i.id AND m.severity = 0)
-         AND ((COALESCE(maintenance_state, 'scheduled') = 'scheduled' AND began_at <= ?1)
-           OR (COALESCE(maintenance_state, 'scheduled') <> 'completed' AND ended_at IS NOT NULL AND ended_at <= ?1))
-       LIMIT 50`,
-    )
-    .bind(now)
-    .all<{ id: string; maintenance_state: string | null; began_at: string; ended_at: string | null }>();
   let changed = 0;
-  for (const row of results) {
+  for (const row of await dueMaintenanceTransitions(db, now)) {
     const incident = await getIncident(db, row.id);
     if (!incident) continue;
-    const ended = row.ended_at !== null && row.ended_at <= now;
-    const from = row.maintenance_state ?? "scheduled";
+    const ended = row.endedAt !== null && row.endedAt <= now;
     const events: ("maintenance.started" | "maintenance.completed")[] = [];
-    if (from === "scheduled") events.push("maintenance.started");
+    if (row.state === "scheduled") events.push("maintenance.started");
     if (ended) events.push("maintenance.completed");
     const facts = incidentFacts(incident, await factsContext(db, incident), now);
     const ids = incident.affects.map((a) => a.reference);
     await db.batch([
-      db
-        .prepare(
-          "UPDATE incidents SET maintenance_state = ?2 WHERE id = ?1 AND COALESCE(maintenance_state, 'scheduled') = ?3",
-        )
-        .bind(row.id, ended ? "completed" : "started", from),
+      setMaintenanceState(db, row.id, row.state, ended ? "completed" : "started"),
       ...events.map((event) =>
         outboxStatement(
           db,

@@ -13,8 +13,14 @@ export function text(max: number, label = "text") {
   );
 }
 
+/** A one-line name: no line breaks or tabs either. */
 export function name(max = 200) {
-  return v.pipe(text(max, "name"), v.trim(), v.minLength(1, "must not be empty"));
+  return v.pipe(
+    text(max, "name"),
+    v.check((s) => !/[\t\n\r]/.test(s), "must be one line, without tabs or line breaks"),
+    v.trim(),
+    v.minLength(1, "must not be empty"),
+  );
 }
 
 export const uuid = v.pipe(v.string(), v.uuid("must be a UUID"));

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { SCOPES } from "../auth/scopes";
+import { SCOPES } from "../domain/scopes";
 import { name, queryInt, timestamp, uuid } from "./common";
 
 export const TokenCreate = v.object({

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { EVENT_TYPES } from "../notify/events";
+import { EVENT_TYPES } from "../domain/events";
 import { uuid } from "./common";
 
 const events = v.pipe(

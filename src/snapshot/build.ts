@@ -131,7 +131,9 @@ async function dayRollups(
   const days: Record<string, SnapDay[]> = {};
   for (const r of await readRollups(db, firstDay)) {
     if (r.day >= todayKey) continue;
-    (days[r.componentId] ??= []).push({
+    const list = days[r.componentId] ?? [];
+    days[r.componentId] = list;
+    list.push({
       day: r.day,
       major: r.major,
       partial: r.partial,
@@ -152,7 +154,9 @@ async function probeHistory(
   const out: Record<string, SnapProbeDay[]> = {};
   for (const r of await componentProbeDays(db, firstDay)) {
     if (r.day >= todayKey) continue;
-    (out[r.componentId] ??= []).push({ day: r.day, down: r.down, slow: r.slow, covered: r.covered });
+    const list = out[r.componentId] ?? [];
+    out[r.componentId] = list;
+    list.push({ day: r.day, down: r.down, slow: r.slow, covered: r.covered });
   }
   return out;
 }

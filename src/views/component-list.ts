@@ -1,51 +1,39 @@
-import type { ComponentEntry } from "../pages/home";
-import { DayStrip } from "./day-strip";
-import { html, render, type VNode } from "./html";
+import type { ComponentEntry } from "../models/home";
+import { DayStrip, type StripRenderer } from "./day-strip";
+import { html, type VNode } from "./html";
 import { StatusBadge } from "./status-badge";
 
 type Link = (id: string) => string;
+type RowProps = { c: ComponentEntry; link: Link; renderer?: StripRenderer };
 
-function Row({ c, link }: { c: ComponentEntry; link: Link }): VNode {
+function Head({ c, link }: RowProps): VNode {
+  return html`<div class=${c.children.length ? "component-head group-head" : "component-head"}>
+      <h3><a href=${link(c.id)}>${c.name}</a></h3>
+      <${StatusBadge} status=${c.status} />
+    </div>
+    ${c.description ? html`<p class="component-description">${c.description}</p>` : null}`;
+}
+
+function Row({ c, link, renderer }: RowProps): VNode {
   return html`<li class="component">
-    <div class="component-head">
-      <h3><a href=${link(c.id)}>${c.name}</a></h3>
-      <${StatusBadge} status=${c.status} />
-    </div>
-    ${c.description ? html`<p class="component-description">${c.description}</p>` : null}
-    <${DayStrip} name=${c.name} cellsHtml=${c.cellsHtml} uptime=${c.uptime} />
+    <${Head} c=${c} link=${link} />
+    ${c.strip ? html`<${DayStrip} name=${c.name} finished=${c.strip.finished} today=${c.strip.today} uptime=${c.uptime} renderer=${renderer} />` : null}
   </li>`;
 }
 
-function Group({ c, link }: { c: ComponentEntry; link: Link }): VNode {
+function Group({ c, link, renderer }: RowProps): VNode {
   return html`<li class="group">
-    <div class="component-head group-head">
-      <h3><a href=${link(c.id)}>${c.name}</a></h3>
-      <${StatusBadge} status=${c.status} />
-    </div>
-    ${c.description ? html`<p class="component-description">${c.description}</p>` : null}
-    <ul class="components" dangerouslySetInnerHTML=${{ __html: c.children.map((child) => rowHtml(child, link)).join("") }}></ul>
+    <${Head} c=${c} link=${link} />
+    <ul class="components">${c.children.map((child) => html`<${Row} c=${child} link=${link} renderer=${renderer} />`)}</ul>
   </li>`;
 }
 
-/**
- * A row's markup changes only with its status, uptime or today's cell, so rows
- * are rendered once and reused: a page of 50 components then costs a few
- * string joins instead of hundreds of elements per view.
- */
-const rows = new Map<string, string>();
+export type ComponentListProps = { components: ComponentEntry[]; link: Link; renderer?: StripRenderer };
 
-function rowHtml(c: ComponentEntry, link: Link): string {
-  const key = JSON.stringify([c.id, c.name, c.description, c.status, c.uptime, c.cellsHtml, link(c.id)]);
-  let markup = rows.get(key);
-  if (markup === undefined) {
-    if (rows.size > 5000) rows.clear();
-    markup = render(Row({ c, link }));
-    rows.set(key, markup);
-  }
-  return markup;
-}
-
-export function ComponentList({ components, link }: { components: ComponentEntry[]; link: Link }): VNode {
-  const items = components.map((c) => (c.children.length ? render(Group({ c, link })) : rowHtml(c, link)));
-  return html`<ul class="components" dangerouslySetInnerHTML=${{ __html: items.join("") }}></ul>`;
+export function ComponentList({ components, link, renderer }: ComponentListProps): VNode {
+  return html`<ul class="components">${components.map((c) =>
+    c.children.length
+      ? html`<${Group} c=${c} link=${link} renderer=${renderer} />`
+      : html`<${Row} c=${c} link=${link} renderer=${renderer} />`,
+  )}</ul>`;
 }

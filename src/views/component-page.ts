@@ -1,4 +1,4 @@
-import type { ComponentPageModel } from "../pages/detail";
+import type { ComponentPageModel } from "../models/detail";
 import { DayStrip } from "./day-strip";
 import { html, type VNode } from "./html";
 import { IncidentList } from "./incident-list";
@@ -22,7 +22,7 @@ export function ComponentPage({ model, tz, link }: Props): VNode {
     ${c.description ? html`<p>${c.description}</p>` : null}
     <section aria-labelledby="history-h">
       <h2 id="history-h">Last 90 days</h2>
-      <${DayStrip} name=${c.name} cellsHtml=${model.cellsHtml} uptime=${model.uptime} />
+      <${DayStrip} name=${c.name} finished=${model.strip.finished} today=${model.strip.today} uptime=${model.uptime} />
     </section>
     ${
       model.monitors.length

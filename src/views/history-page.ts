@@ -1,4 +1,4 @@
-import type { MonthGroup } from "../pages/detail";
+import type { MonthGroup } from "../models/detail";
 import { html, type VNode } from "./html";
 import { IncidentList } from "./incident-list";
 

@@ -1,14 +1,20 @@
-import type { HomeModel } from "../pages/home";
+import type { HomeModel } from "../models/home";
 import { Banner } from "./banner";
 import { ComponentList } from "./component-list";
+import type { StripRenderer } from "./day-strip";
 import { html, type VNode } from "./html";
 import { IncidentCard, MaintenanceCard } from "./incident-card";
 import { Notices } from "./notice";
 import { Time } from "./time";
 
-export type HomePageProps = { model: HomeModel; tz: string; link: (path: string) => string };
+export type HomePageProps = {
+  model: HomeModel;
+  tz: string;
+  link: (path: string) => string;
+  renderer?: StripRenderer;
+};
 
-export function HomePage({ model, tz, link }: HomePageProps): VNode {
+export function HomePage({ model, tz, link, renderer }: HomePageProps): VNode {
   return html`<div class="home">
     <${Notices} dataAsOf=${model.dataAsOf} checksDelayedSince=${model.checksDelayedSince} tz=${tz} />
     <${Banner} indicator=${model.indicator} description=${model.description} />
@@ -32,7 +38,7 @@ export function HomePage({ model, tz, link }: HomePageProps): VNode {
       <h2 id="components">Components</h2>
       ${
         model.components.length
-          ? html`<${ComponentList} components=${model.components} link=${(id: string) => link(`/components/${id}`)} />`
+          ? html`<${ComponentList} components=${model.components} link=${(id: string) => link(`/components/${id}`)} renderer=${renderer} />`
           : html`<p>No components are listed yet.</p>`
       }
     </section>

@@ -1,4 +1,4 @@
-import type { IncidentSummary, MaintenanceSummary } from "../pages/home";
+import type { IncidentSummary, MaintenanceSummary } from "../models/home";
 import { html, type VNode } from "./html";
 import { Time } from "./time";
 

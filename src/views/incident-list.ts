@@ -1,5 +1,5 @@
 import { formatDuration } from "../domain/time-text";
-import type { IncidentListItem } from "../pages/detail";
+import type { IncidentListItem } from "../models/detail";
 import { html, type VNode } from "./html";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "./incident-card";
 import { Time } from "./time";

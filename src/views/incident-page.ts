@@ -1,5 +1,5 @@
 import { formatDuration } from "../domain/time-text";
-import type { IncidentPageModel } from "../pages/detail";
+import type { IncidentPageModel } from "../models/detail";
 import { html, type VNode } from "./html";
 import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "./incident-card";
 import { Notices } from "./notice";

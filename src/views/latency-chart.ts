@@ -1,4 +1,4 @@
-import type { LatencySummary } from "../pages/latency";
+import type { LatencySummary } from "../models/latency";
 import { html, type VNode } from "./html";
 
 const W = 600;

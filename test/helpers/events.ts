@@ -1,4 +1,4 @@
-import type { IncidentFacts } from "../../src/notify/events";
+import type { IncidentFacts } from "../../src/domain/events";
 
 /** An ongoing incident as an event carries it, with `overrides` on top. */
 export function incidentFacts(

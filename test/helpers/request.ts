@@ -37,12 +37,7 @@ export async function create(path: string, body: unknown, token?: string): Promi
   return (await res.json<{ id: string }>()).id;
 }
 
-export const IMPACT_TYPES = {
-  performance: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a01",
-  connectivity: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a02",
-  maintenance: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a03",
-  unknown: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a04",
-} as const;
+export { SEEDED_IMPACT_TYPES as IMPACT_TYPES } from "../../src/domain/impact-types";
 
 export function component(displayName: string, extra: Record<string, unknown> = {}): Promise<string> {
   return create("/components", { displayName, ...extra });

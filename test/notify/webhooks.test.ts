@@ -145,7 +145,7 @@ describe("delivery", () => {
     await env.DB.prepare(
       "UPDATE webhooks SET enabled = 0 WHERE url NOT LIKE '%/hooks/slow' AND url NOT LIKE '%/hooks/fast'",
     ).run();
-    const { outboxStatement } = await import("../../src/notify/events");
+    const { outboxStatement } = await import("../../src/db/outbox");
     await outboxStatement(
       env.DB,
       {

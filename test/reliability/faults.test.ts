@@ -250,7 +250,7 @@ describe("a delivery run that crashes midway", () => {
     await env.DB.prepare("UPDATE webhooks SET enabled = 0").run();
     await subscribe("crash", { events: ["incident.created", "incident.updated"] });
     await configure("crash", { status: 200, delay: 0 });
-    const { outboxStatement } = await import("../../src/notify/events");
+    const { outboxStatement } = await import("../../src/db/outbox");
     const page = () => pageInfo(env, Date.now(), "https://status.example");
     let sentIds = new Set<string>();
     for (let fail = 1; fail <= 12; fail++) {

@@ -6,7 +6,7 @@
 import { Parser } from "htmlparser2";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { EventBody } from "../../src/notify/events";
+import type { EventBody } from "../../src/domain/events";
 import { deliveryBody } from "../../src/notify/payloads";
 import { incidentFacts } from "../helpers/events";
 import { api, call, component, create, IMPACT_TYPES, TEST_ADMIN_TOKEN } from "../helpers/request";

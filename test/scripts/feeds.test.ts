@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { impactTypes } from "../../scripts/lib/impact-types.mjs";
 import { type Runner, startRunner } from "./runner-harness";
 
 const TOKEN = "feeds-admin-token";
@@ -26,12 +27,13 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "beacon-feeds-"));
   runner = await startRunner({ DATA_DIR: dataDir, CRON: "0", SEED_DEMO: "0", ADMIN_TOKEN: TOKEN });
   const now = Date.now();
+  const types = await impactTypes(runner.url);
   ids.web = await post("/components", { displayName: "Web" });
   ids.db = await post("/components", { displayName: "Database" });
   ids.incident = await post("/incidents", {
     displayName: "Web errors",
     beganAt: iso(now - HOUR),
-    affects: [{ reference: ids.web, type: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a02", severity: 100 }],
+    affects: [{ reference: ids.web, type: types.connectivity, severity: 100 }],
   });
   await post(`/incidents/${ids.incident}/updates`, {
     displayName: "Investigating",
@@ -47,7 +49,7 @@ beforeAll(async () => {
     displayName: "Database upgrade",
     beganAt: iso(now + 24 * HOUR),
     endedAt: iso(now + 26 * HOUR),
-    affects: [{ reference: ids.db, type: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a03", severity: 0 }],
+    affects: [{ reference: ids.db, type: types.maintenance, severity: 0 }],
   });
   await post(`/incidents/${ids.maintenance}/updates`, {
     displayName: "Scheduled",

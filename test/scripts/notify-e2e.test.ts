@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, it } from "vitest";
+import { impactTypes } from "../../scripts/lib/impact-types.mjs";
 import { startRunner } from "./runner-harness";
 
 const TOKEN = "notify-e2e-admin";
@@ -57,10 +58,11 @@ describe("notifications against npm start", () => {
       expect(hook.status).toBe(201);
       secret = hook.body.secret;
       const comp = await call("/components", { displayName: "Gateway" });
+      const types = await impactTypes(runner.url);
       await call("/incidents", {
         displayName: "Gateway errors",
         beganAt: new Date().toISOString(),
-        affects: [{ reference: comp.body.id, type: "7e1b6c2a-8f0e-4a55-9a5e-0c3b1f7d2a02", severity: 100 }],
+        affects: [{ reference: comp.body.id, type: types.connectivity, severity: 100 }],
       });
       const deadline = Date.now() + 10_000;
       while (got.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));

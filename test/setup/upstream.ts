@@ -9,6 +9,8 @@ import { Webhook } from "standardwebhooks";
 import type { TestProject } from "vitest/node";
 
 const switches = new Map<string, number>();
+/** Request headers each recorder saw, by name: what a probe sent, hop by hop. */
+const recorded = new Map<string, Record<string, string>[]>();
 
 /** Webhook receivers: each verifies signatures with the standardwebhooks library and records what came. */
 type Received = {
@@ -67,6 +69,22 @@ function httpServer(): Server {
         res
           .writeHead(200, { "Content-Type": "text/plain" })
           .end(`the page says: ${decodeURIComponent(arg ?? "")}`);
+        return;
+      case "record": {
+        // GET /record/<name> answers 200 and keeps the request's headers; /record/<name>/log lists them.
+        const list = recorded.get(arg ?? "") ?? [];
+        recorded.set(arg ?? "", list);
+        if (url.pathname.split("/")[3] === "log") {
+          res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(list));
+          return;
+        }
+        list.push(Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])));
+        res.writeHead(200).end("recorded");
+        return;
+      }
+      case "goto":
+        // A redirect to any URL: /goto?to=http://localhost:PORT/record/x
+        res.writeHead(302, { Location: url.searchParams.get("to") ?? "/ok" }).end();
         return;
       case "headers":
         res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(req.headers));

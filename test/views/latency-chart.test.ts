@@ -1,6 +1,6 @@
 import { render } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
-import type { Bucket, LatencySummary } from "../../src/pages/latency";
+import type { Bucket, LatencySummary } from "../../src/models/latency";
 import { html } from "../../src/views/html";
 import { LatencyChart } from "../../src/views/latency-chart";
 

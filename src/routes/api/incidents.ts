@@ -3,16 +3,9 @@ import * as v from "valibot";
 import { requireScope } from "../../auth/middleware";
 import { getComponents } from "../../db/components";
 import { getImpactTypes } from "../../db/impact-types";
-import {
-  deleteIncident,
-  getIncident,
-  insertIncident,
-  listIncidents,
-  touchIncident,
-  updateIncident,
-} from "../../db/incidents";
+import { getIncident, listIncidents, touchIncident } from "../../db/incidents";
 import { getPhaseList, phaseName } from "../../db/phases";
-import { deleteUpdate, getUpdate, insertUpdate, listUpdates, updateUpdate } from "../../db/updates";
+import { deleteUpdate, getUpdate, listUpdates, updateUpdate } from "../../db/updates";
 import type { Impact, Incident } from "../../domain/incident";
 import { duplicateImpact, incidentTimeProblem, isMonitoringPhase } from "../../domain/incident";
 import { DAY_MS, iso } from "../../domain/time";
@@ -28,7 +21,6 @@ import {
   UpdateCreate,
   UpdatePatch,
 } from "../../schemas/scs";
-import type { Derived } from "../../snapshot/refresh";
 import { incidentWrite } from "../../write/incident";
 import { incidentOut, updateOut } from "./present";
 

@@ -47,7 +47,7 @@ export const tokens = new Hono<AppEnv>()
           expiresAt: input.expiresAt ?? null,
         }),
       ],
-      { action: "token.create", resourceId: id },
+      { action: "token.create", resourceId: id, detail: `scopes: ${input.scopes.join(" ")}` },
     );
     return c.json({ id, token }, 201);
   })

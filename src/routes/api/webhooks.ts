@@ -4,6 +4,7 @@ import { requireScope } from "../../auth/middleware";
 import { getComponents } from "../../db/components";
 import {
   deleteWebhook,
+  getDelivery,
   getWebhook,
   insertWebhook,
   listDeliveries,
@@ -136,10 +137,12 @@ export const webhooks = new Hono<AppEnv>()
       v.pipe(v.string(), v.regex(/^\d{1,12}$/, "must be a delivery id"), v.transform(Number)),
     );
     if (!(await getWebhook(c.env.DB, id))) throw notFound(`Webhook ${id}`);
-    const [result] = await commit(c, [redeliverStatement(c.env.DB, id, deliveryId, iso(Date.now()))], {
+    // Checked before the write, so a refused redelivery leaves no audit row claiming it happened.
+    if (!(await getDelivery(c.env.DB, id, deliveryId)))
+      throw notFound(`Delivery ${deliveryId} of webhook ${id}`);
+    await commit(c, [redeliverStatement(c.env.DB, id, deliveryId, iso(Date.now()))], {
       action: "webhook.redeliver",
       resourceId: String(deliveryId),
     });
-    if (!result?.meta.changes) throw notFound(`Delivery ${deliveryId} of webhook ${id}`);
     return c.body(null, 202);
   });

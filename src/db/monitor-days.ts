@@ -1,12 +1,13 @@
-import { HISTORY_DAYS } from "../db/rollups";
+import { MAINTENANCE_SEVERITY } from "../domain/incident";
 import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
+import { HISTORY_DAYS } from "./rollups";
 
 /**
  * Rolls yesterday's samples up into one row per monitor (checks, failures,
  * covered and down minutes, average and p95 latency), in SQL so the cron's CPU
  * time stays small. Failing or slow checks inside a maintenance window on the
  * monitor's component count as covered but not as down or slow: maintenance
- * time counts as up (DESIGN.md). Then it applies retention: rollups older than 90 days, and
+ * time counts as up (docs/model.md). Then it applies retention: rollups older than 90 days, and
  * old deliveries, events, audit entries and resolved alerts. Runs once, at
  * the first run of a day; running it again rewrites the same rows.
  */
@@ -23,7 +24,7 @@ export async function finaliseMonitorDays(db: D1Database, now: number, wall: num
         `WITH win AS (
            SELECT im.component_id, i.began_at AS b, i.ended_at AS e
            FROM incidents i JOIN impacts im ON im.incident_id = i.id
-           WHERE im.severity = 0 AND i.deleted_at IS NULL AND i.began_at < ?4 AND i.ended_at > ?5),
+           WHERE im.severity = ${MAINTENANCE_SEVERITY} AND i.deleted_at IS NULL AND i.began_at < ?4 AND i.ended_at > ?5),
          s AS (
            SELECT j.key AS monitor_id, json_extract(j.value, '$[0]') AS latency, json_extract(j.value, '$[1]') AS health,
                   EXISTS (SELECT 1 FROM win w JOIN monitors mm ON mm.component_id = w.component_id

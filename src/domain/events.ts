@@ -1,8 +1,5 @@
-/**
- * Events for webhooks. An event is written to the outbox in the same D1 batch
- * as the change that caused it, so none is lost and none is phantom.
- */
-import type { ComponentStatus } from "../domain/severity";
+/** The events Beacon announces (webhooks, and later e-mail), and what each says. */
+import type { ComponentStatus } from "./severity";
 
 export const EVENT_TYPES = [
   "incident.created",
@@ -35,6 +32,8 @@ export type IncidentFacts = {
 export type ComponentChange = {
   id: string;
   name: string;
+  /** When the component was created (older events lack it). */
+  createdAt?: string;
   oldStatus: ComponentStatus;
   newStatus: ComponentStatus;
 };
@@ -45,21 +44,3 @@ export type EventBody = {
   incident?: IncidentFacts;
   component?: ComponentChange;
 };
-
-export function eventId(): string {
-  return `msg_${crypto.randomUUID().replaceAll("-", "")}`;
-}
-
-/** The outbox row; `seq` orders events, counted inside the batch's transaction. */
-export function outboxStatement(
-  db: D1Database,
-  body: EventBody,
-  componentIds: readonly string[],
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO outbox (id, seq, event, component_ids, body, created_at)
-       VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), ?2, ?3, ?4, ?5)`,
-    )
-    .bind(eventId(), body.event, JSON.stringify([...new Set(componentIds)]), JSON.stringify(body), body.at);
-}

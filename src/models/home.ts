@@ -14,7 +14,7 @@ import {
 } from "../domain/status";
 import { DAY_MS, iso } from "../domain/time";
 import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
-import { componentHistory, todaySpans, trimHistoryCache } from "./history";
+import { componentHistory, type FinishedDays, type StripDay, todaySpans } from "./history";
 
 export type UpdateSummary = { title: string; html: string; createdAt: string };
 
@@ -45,8 +45,8 @@ export type ComponentEntry = {
   name: string;
   description: string | null;
   status: ComponentStatus;
-  /** Markup of the bar, with the finished days as a placeholder filled in by `renderHome`. */
-  cellsHtml: string;
+  /** The bar: finished days and today so far; null for a group, whose members carry bars. */
+  strip: { finished: readonly StripDay[]; today: StripDay } | null;
   uptime: string;
   children: ComponentEntry[];
 };
@@ -72,13 +72,6 @@ export function checksDelayed(snapshot: Snapshot, lastTickAt: string | null, now
   return nowMs - last > 3 * Math.max(60, snapshot.checkIntervalSeconds) * 1000;
 }
 
-/** Escaped user text can never contain "<!--", so this marker cannot be forged. */
-export function pastPlaceholder(key: string): string {
-  return `<!--past:${key}-->`;
-}
-
-export const PAST_PLACEHOLDER = /<!--past:([\w@-]+)-->/;
-
 export function latestUpdate(incident: SnapIncident): UpdateSummary | null {
   const last = incident.updates.reduce<SnapIncident["updates"][number] | null>(
     (best, u) => (best === null || u.createdAt >= best.createdAt ? u : best),
@@ -96,7 +89,13 @@ export function affectedComponents(snapshot: Snapshot, incident: SnapIncident): 
 export function homeModel(
   snapshot: Snapshot,
   nowMs: number,
-  options: { fresh: boolean; previewDays: number; lastTickAt?: string | null },
+  options: {
+    fresh: boolean;
+    previewDays: number;
+    lastTickAt?: string | null;
+    /** The finished days of a bar, from the caller's cache (computed when absent). */
+    finished?: (component: SnapComponent) => FinishedDays;
+  },
 ): HomeModel {
   const now = iso(nowMs);
   const statuses = componentStatuses(snapshot.components, snapshot.incidents, snapshot.bounds, now);
@@ -133,7 +132,6 @@ export function homeModel(
       affected: affectedComponents(snapshot, i),
     }));
 
-  trimHistoryCache();
   const today = todaySpans(snapshot, nowMs);
   const known = new Set(snapshot.components.map((c) => c.id));
   const members = new Map<string, SnapComponent[]>();
@@ -143,13 +141,15 @@ export function homeModel(
   const entry = (c: SnapComponent): ComponentEntry => {
     const children = (members.get(c.id) ?? []).map(entry);
     // A group is a heading for its members; only leaves carry a bar.
-    const history = children.length ? null : componentHistory(snapshot, c, nowMs, today);
+    const history = children.length
+      ? null
+      : componentHistory(snapshot, c, nowMs, today, options.finished?.(c));
     return {
       id: c.id,
       name: c.name,
       description: c.description,
       status: statuses.get(c.id) ?? "operational",
-      cellsHtml: history ? `${pastPlaceholder(history.pastKey)}${history.todayHtml}` : "",
+      strip: history ? { finished: history.finished.days, today: history.today } : null,
       uptime: history?.uptime ?? "",
       children,
     };

@@ -1,6 +1,6 @@
 /**
  * A component's 90-day bar and uptime, from the snapshot's finished days plus
- * today so far. The finished days are rendered once per snapshot and reused.
+ * today so far: plain data, no HTML.
  */
 import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
 import { formatDay } from "../domain/time-text";
@@ -8,6 +8,7 @@ import {
   addMinutes,
   type BandMinutes,
   bandMinutes,
+  type DayLevel,
   dayLevel,
   downtimeMinutes,
   formatUptime,
@@ -17,92 +18,56 @@ import {
   uptimeRatio,
 } from "../domain/uptime";
 import type { SnapComponent, Snapshot } from "../snapshot/types";
-import { type DayCellProps, renderCells } from "../views/day-strip";
 
 export const BAR_DAYS = 90;
 
+/** One day of a bar: its level and its text alternative. */
+export type StripDay = { level: DayLevel; label: string };
+
 type DayFact = { down: number; seen: number };
 
-type Finished = {
+/** The 89 finished days of a component's bar: they change only with the snapshot and the date. */
+export type FinishedDays = {
+  /** Oldest first. */
+  days: StripDay[];
   /** Downtime and observed minutes of each finished day, oldest first. */
   facts: DayFact[];
-  id: string;
-  html: string;
-  bytes: Uint8Array | null;
   down: number;
   observed: number;
   minutes: BandMinutes;
 };
 
-/**
- * Finished days by content: a component's id, the day, its existence, the
- * bands and its rollups. A new snapshot reuses the bars of every component
- * whose history did not change.
- */
-const finishedCache = new Map<string, Finished>();
-const finishedById = new Map<string, Finished>();
-let nextId = 0;
-
-const dayNames = new Map<string, string>();
-
-function dayName(day: string): string {
-  let name = dayNames.get(day);
-  if (!name) {
-    if (dayNames.size > 1000) dayNames.clear();
-    name = formatDay(day);
-    dayNames.set(day, name);
-  }
-  return name;
-}
-
 function label(day: string, level: string, ratio: number | null, incidents: number): string {
-  if (level === "nodata") return `${dayName(day)}: no data`;
+  if (level === "nodata") return `${formatDay(day)}: no data`;
   const count = incidents === 0 ? "no incidents" : incidents === 1 ? "1 incident" : `${incidents} incidents`;
-  return `${dayName(day)}: ${formatUptime(ratio)} uptime, ${count}`;
+  return `${formatDay(day)}: ${formatUptime(ratio)} uptime, ${count}`;
 }
 
-const todayCells = new Map<string, string>();
-
-/** Today's cell changes by the minute, but only among a few shapes: reuse their markup. */
-function todayCellHtml(level: DayCellProps["level"], text: string): string {
-  const key = `${level}|${text}`;
-  let html = todayCells.get(key);
-  if (!html) {
-    if (todayCells.size > 2000) todayCells.clear();
-    html = renderCells([{ level, label: text }]);
-    todayCells.set(key, html);
-  }
-  return html;
+/** Probes and incidents each tell of a day; the worse wins. */
+function dayMinutes(
+  row: BandMinutes | undefined,
+  probe: { down: number; slow: number } | undefined,
+): BandMinutes {
+  if (!probe) return row ?? NO_MINUTES;
+  return {
+    ...(row ?? NO_MINUTES),
+    major: Math.max(row?.major ?? 0, probe.down),
+    minor: Math.max(row?.minor ?? 0, probe.slow),
+  };
 }
 
-function finishedDays(snapshot: Snapshot, component: SnapComponent, today: number): Finished {
-  const days = snapshot.days[component.id] ?? [];
-  const probes = snapshot.probeDays?.[component.id] ?? [];
-  const key = `${component.id}@${today}@${component.existsFrom}@${snapshot.bounds.join(",")}@${JSON.stringify(days)}@${JSON.stringify(probes)}`;
-  const hit = finishedCache.get(key);
-  if (hit) return hit;
-  const rows = new Map(days.map((d) => [d.day, d]));
-  const probeRows = new Map(probes.map((d) => [d.day, d]));
+export function finishedDays(snapshot: Snapshot, component: SnapComponent, today: number): FinishedDays {
+  const rows = new Map((snapshot.days[component.id] ?? []).map((d) => [d.day, d]));
+  const probeRows = new Map((snapshot.probeDays?.[component.id] ?? []).map((d) => [d.day, d]));
   const existsFrom = Date.parse(component.existsFrom);
-  const cells: DayCellProps[] = [];
-  const facts: DayFact[] = [];
-  let down = 0;
-  let observed = 0;
-  let minutes = NO_MINUTES;
+  const out: FinishedDays = { days: [], facts: [], down: 0, observed: 0, minutes: NO_MINUTES };
   for (let i = BAR_DAYS - 1; i >= 1; i--) {
     const start = today - i * DAY_MS;
     const day = dayKey(start);
     const row = rows.get(day);
     const probe = probeRows.get(day);
-    // Probes and incidents each tell of the day; the worse wins. Minutes no
-    // check covered are no data.
-    const m: BandMinutes = probe
-      ? {
-          ...(row ?? NO_MINUTES),
-          major: Math.max(row?.major ?? 0, probe.down),
-          minor: Math.max(row?.minor ?? 0, probe.slow),
-        }
-      : (row ?? NO_MINUTES);
+    const m = dayMinutes(row, probe);
+    // Minutes no check covered are no data.
     const seen = observedMinutes(
       start,
       existsFrom,
@@ -111,54 +76,48 @@ function finishedDays(snapshot: Snapshot, component: SnapComponent, today: numbe
     );
     const level = dayLevel(m, seen);
     const dayDown = downtimeMinutes(m);
-    facts.push({ down: dayDown, seen });
+    out.facts.push({ down: dayDown, seen });
     if (seen > 0) {
-      down += dayDown;
-      observed += seen;
-      minutes = addMinutes(minutes, m);
+      out.down += dayDown;
+      out.observed += seen;
+      out.minutes = addMinutes(out.minutes, m);
     }
-    cells.push({ level, label: label(day, level, uptimeRatio(dayDown, seen), row?.incidents ?? 0) });
+    out.days.push({ level, label: label(day, level, uptimeRatio(dayDown, seen), row?.incidents ?? 0) });
   }
-  const result = {
-    facts,
-    id: String(nextId++),
-    html: renderCells(cells),
-    bytes: null,
-    down,
-    observed,
-    minutes,
-  };
-  finishedCache.set(key, result);
-  finishedById.set(result.id, result);
-  return result;
+  return out;
 }
 
-/** Bounds the cache between renders (never during one, whose placeholders must resolve). */
-export function trimHistoryCache(max = 2000): void {
-  if (finishedCache.size <= max) return;
-  finishedCache.clear();
-  finishedById.clear();
+/**
+ * Finished days per component for one snapshot: computing them formats 89
+ * dates per component, so a page reuses them until the snapshot or the date
+ * changes. The route that renders owns the cache; a new snapshot empties it.
+ */
+export class HistoryCache {
+  private snapshotKey = "";
+  private readonly entries = new Map<string, FinishedDays>();
+
+  finished(snapshot: Snapshot, component: SnapComponent, today: number): FinishedDays {
+    const key = `${snapshot.version}.${snapshot.builtAt}`;
+    if (key !== this.snapshotKey) {
+      this.entries.clear();
+      this.snapshotKey = key;
+    }
+    const entryKey = `${component.id}@${today}`;
+    let hit = this.entries.get(entryKey);
+    if (!hit) {
+      hit = finishedDays(snapshot, component, today);
+      this.entries.set(entryKey, hit);
+    }
+    return hit;
+  }
 }
 
 export type ComponentHistory = {
-  /** All 90 cells. */
-  cellsHtml: string;
-  /** The 89 finished days, identified for reuse as bytes (see `pastCellBytes`). */
-  pastKey: string;
-  todayHtml: string;
+  finished: FinishedDays;
+  today: StripDay;
   uptime: string;
   ratio: number | null;
 };
-
-const encoder = new TextEncoder();
-
-/** The finished days of a bar as bytes, encoded once. */
-export function pastCellBytes(id: string): Uint8Array | null {
-  const finished = finishedById.get(id);
-  if (!finished) return null;
-  finished.bytes ??= encoder.encode(finished.html);
-  return finished.bytes;
-}
 
 type TodaySpans = { intervals: Interval[]; incidents: number };
 
@@ -204,19 +163,17 @@ export function componentHistory(
   component: SnapComponent,
   nowMs: number,
   today: Map<string, TodaySpans> = todaySpans(snapshot, nowMs),
+  finished: FinishedDays = finishedDays(snapshot, component, startOfDay(nowMs)),
 ): ComponentHistory {
-  const finished = finishedDays(snapshot, component, startOfDay(nowMs));
   const t = todayFact(snapshot, component, nowMs, today);
   const level = dayLevel(t.m, t.seen);
-  const todayHtml = todayCellHtml(
-    level,
-    `${label(dayKey(t.dayStart), level, uptimeRatio(t.down, t.seen), t.incidents)} (today, so far)`,
-  );
   const ratio = uptimeRatio(finished.down + t.down, finished.observed + t.seen);
   return {
-    cellsHtml: finished.html + todayHtml,
-    pastKey: finished.id,
-    todayHtml,
+    finished,
+    today: {
+      level,
+      label: `${label(dayKey(t.dayStart), level, uptimeRatio(t.down, t.seen), t.incidents)} (today, so far)`,
+    },
     uptime: formatUptime(ratio),
     ratio,
   };
@@ -228,8 +185,8 @@ export function uptimeOver(
   component: SnapComponent,
   nowMs: number,
   days: number,
+  finished: FinishedDays = finishedDays(snapshot, component, startOfDay(nowMs)),
 ): number | null {
-  const finished = finishedDays(snapshot, component, startOfDay(nowMs));
   const t = todayFact(snapshot, component, nowMs, todaySpans(snapshot, nowMs));
   const recent = finished.facts.slice(Math.max(0, finished.facts.length - (days - 1)));
   const down = recent.reduce((sum, f) => sum + (f.seen > 0 ? f.down : 0), t.down);

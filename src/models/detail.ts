@@ -10,7 +10,7 @@ import {
 } from "../domain/status";
 import { iso } from "../domain/time";
 import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
-import { componentHistory } from "./history";
+import { componentHistory, type StripDay } from "./history";
 import type { LatencySummary } from "./latency";
 
 export type IncidentListItem = {
@@ -113,7 +113,7 @@ export type ComponentPageModel = {
   groupName: string | null;
   members: { id: string; name: string; status: ComponentStatus }[];
   status: ComponentStatus;
-  cellsHtml: string;
+  strip: { finished: readonly StripDay[]; today: StripDay };
   uptime: string;
   incidents: IncidentListItem[];
   dataAsOf: string | null;
@@ -137,7 +137,7 @@ export function componentPageModel(
       .filter((c) => c.group === component.id)
       .map((c) => ({ id: c.id, name: c.name, status: statuses.get(c.id) ?? "operational" })),
     status: statuses.get(component.id) ?? "operational",
-    cellsHtml: history.cellsHtml,
+    strip: { finished: history.finished.days, today: history.today },
     uptime: history.uptime,
     incidents: incidents.map((i) => listItem(i, snapshot.bounds, nowMs)),
     dataAsOf,

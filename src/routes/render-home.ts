@@ -1,0 +1,45 @@
+import { startOfDay } from "../domain/time";
+import { HistoryCache } from "../models/history";
+import { homeModel } from "../models/home";
+import type { Settings } from "../settings";
+import type { Snapshot } from "../snapshot/types";
+import { StripRenderer } from "../views/day-strip";
+import { HomePage } from "../views/home-page";
+import { href, renderDocument } from "../views/layout";
+
+/**
+ * What a home page render reuses between views: each bar's finished days
+ * (data, per snapshot) and their markup (per array of days). A new snapshot
+ * replaces both; nothing else is cached between renders.
+ */
+export type HomeRenders = { history: HistoryCache; strips: StripRenderer };
+
+export function homeRenders(): HomeRenders {
+  return { history: new HistoryCache(), strips: new StripRenderer() };
+}
+
+/** The home page for one moment and zone: what a page view costs when its render is not cached. */
+export function renderHome(
+  settings: Settings,
+  snapshot: Snapshot,
+  nowMs: number,
+  tz: string,
+  fresh: boolean,
+  lastTickAt: string | null = snapshot.lastTickAt,
+  renders: HomeRenders = homeRenders(),
+): string {
+  const today = startOfDay(nowMs);
+  const model = homeModel(snapshot, nowMs, {
+    fresh,
+    previewDays: settings.maintenancePreviewDays,
+    lastTickAt,
+    finished: (c) => renders.history.finished(snapshot, c, today),
+  });
+  return renderDocument({
+    title: settings.pageName,
+    settings,
+    tz,
+    path: "/",
+    body: HomePage({ model, tz, link: (p) => href(p, tz, settings), renderer: renders.strips }),
+  });
+}
