@@ -27,6 +27,8 @@ export default defineConfig(async () => {
     });
   return {
     test: {
+      // A green run is quiet: what a test logs is shown only when it fails.
+      silent: "passed-only",
       projects: [
         {
           plugins: [workerd()],

@@ -12,8 +12,8 @@ const NAMES = {
  * @returns {Promise<Record<keyof typeof NAMES, string>>}
  */
 export async function impactTypes(baseUrl) {
-  const res = await fetch(new URL("/api/impact-types", baseUrl));
-  if (!res.ok) throw new Error(`GET /api/impact-types → ${res.status}`);
+  const res = await fetch(new URL("/api/impacttypes", baseUrl));
+  if (!res.ok) throw new Error(`GET /api/impacttypes → ${res.status}`);
   const { data } = /** @type {{ data: { id: string, displayName: string }[] }} */ (await res.json());
   /** @type {Record<string, string>} */
   const out = {};

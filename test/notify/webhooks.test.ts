@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { backoffMs } from "../../src/notify/deliver";
 import { configure, deliverAt, deliveries, received, subscribe, waitForReceived } from "../helpers/hooks";
 import { api, component, create, fingerprint, IMPACT_TYPES, json } from "../helpers/request";
@@ -14,6 +14,10 @@ describe("/api/webhooks", () => {
     expect(res.status).toBe(201);
     const { id, secret } = await res.json<{ id: string; secret: string }>();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    // hooks.example does not resolve: a later test's events must not try it.
+    onTestFinished(async () => {
+      await api(`/webhooks/${id}`, { method: "DELETE" });
+    });
     const listed = await (await api("/webhooks")).text();
     expect(listed).not.toContain(secret);
     expect((await json(api(`/webhooks/${id}`))).data).toMatchObject({
@@ -101,9 +105,15 @@ describe("delivery", () => {
     )
       .bind(`%${comp}%`)
       .first<{ body: string }>();
+    const created = (await json(api(`/components/${comp}`))).data;
+    const stored = await env.DB.prepare("SELECT created_at FROM components WHERE id = ?1")
+      .bind(created.id)
+      .first<{ created_at: string }>();
     expect(JSON.parse(row?.body ?? "{}").component).toEqual({
       id: comp,
       name: "Watched component",
+      // The component's own creation time, not the event's.
+      createdAt: stored?.created_at,
       oldStatus: "operational",
       newStatus: "degraded_performance",
     });
@@ -225,5 +235,34 @@ describe("formats", () => {
         }),
       ],
     });
+  });
+
+  it("sends every event of one write at once, without waiting for the cron", async () => {
+    await subscribe("all-at-once");
+    const a = await component("First of three");
+    const b = await component("Second of three");
+    await create("/incidents", {
+      displayName: "Two components at once",
+      beganAt: iso(Date.now() - 60_000),
+      affects: [
+        { reference: a, type: IMPACT_TYPES.connectivity, severity: 100 },
+        { reference: b, type: IMPACT_TYPES.performance, severity: 20 },
+      ],
+    });
+    // incident.created and two component.status_changed, all from the write's own delivery.
+    const got = await waitForReceived("all-at-once", 3, 3000);
+    expect(got.map((g) => g.event).sort()).toEqual([
+      "component.status_changed",
+      "component.status_changed",
+      "incident.created",
+    ]);
+  });
+
+  it("answers 404 for a delivery that does not exist, and audits nothing", async () => {
+    const hook = await subscribe("no-such-delivery");
+    const before = await fingerprint();
+    const res = await api(`/webhooks/${hook.id}/deliveries/987654/redeliver`, { method: "POST" });
+    expect(res.status).toBe(404);
+    expect(await fingerprint()).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, component, fingerprint, json } from "../helpers/request";
+import { api, call, component, fingerprint, json } from "../helpers/request";
 
 type Alert = {
   status: "firing" | "resolved";
@@ -189,5 +189,83 @@ describe("POST /api/integrations/alertmanager", () => {
       body: { components: { x: "0f0e0d0c-0b0a-4909-8807-060504030201" } },
     });
     expect(bad.status).toBe(400);
+  });
+
+  it("acts on the alerts that match and reports the rest, instead of refusing the whole group", async () => {
+    const known = await component("Known service");
+    const res = await send(
+      payload("g-partial", [
+        { status: "firing", labels: { alertname: "A", component: "Known service" }, fingerprint: "p1" },
+        { status: "firing", labels: { alertname: "B", component: "nobody-knows" }, fingerprint: "p2" },
+      ]),
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json<{
+      data: { incident: string; skipped: { path: string; message: string }[] };
+    }>();
+    expect(body.data.skipped).toEqual([
+      { path: "alerts.1.labels.component", message: 'no component matches "nobody-knows"' },
+    ]);
+    expect((await incident(body.data.incident)).affects).toEqual([
+      expect.objectContaining({ reference: known }),
+    ]);
+  });
+
+  it("treats severity labels like constructor or __proto__ as unknown, never as a crash", async () => {
+    await component("Proto target");
+    for (const [i, severity] of ["constructor", "toString", "__proto__", "hasOwnProperty"].entries()) {
+      const res = await send(
+        payload(`g-proto-${i}`, [
+          {
+            status: "firing",
+            labels: { alertname: "P", component: "Proto target", severity },
+            fingerprint: `pr${i}`,
+          },
+        ]),
+      );
+      expect(res.status, severity).toBe(200);
+      const id = (await res.json<{ data: { incident: string } }>()).data.incident;
+      expect((await incident(id)).affects[0].severity, severity).toBe(66);
+    }
+  });
+
+  it("refuses a name that two components share, listing both", async () => {
+    const before = await fingerprint();
+    const a = await component("Twin");
+    const b = await component("Twin");
+    const res = await send(
+      payload("g-twin", [
+        { status: "firing", labels: { alertname: "T", component: "twin" }, fingerprint: "t1" },
+      ]),
+    );
+    expect(res.status).toBe(422);
+    const problem = await res.json<{ errors: { path: string; message: string }[] }>();
+    expect(problem.errors[0]?.message).toContain(a);
+    expect(problem.errors[0]?.message).toContain(b);
+    const after = await fingerprint();
+    expect(after.incidents).toEqual(before.incidents);
+    expect(after.alerts).toEqual(before.alerts);
+  });
+
+  it("publishes only the annotations the settings name (summary by default)", async () => {
+    await component("Internal");
+    const res = await send(
+      payload(
+        "g-annotations",
+        [{ status: "firing", labels: { alertname: "Disk", component: "Internal" }, fingerprint: "n1" }],
+        {
+          commonAnnotations: {
+            summary: "Disk filling up",
+            description: "db-7.internal.corp is at 97%",
+            runbook_url: "https://wiki.corp/runbooks/disk",
+          },
+        },
+      ),
+    );
+    const opened = await incident((await res.json<{ data: { incident: string } }>()).data.incident);
+    expect(opened.displayName).toBe("Disk filling up");
+    const page = await (await call(`/incidents/${opened.id}`)).text();
+    expect(page).not.toContain("db-7.internal.corp");
+    expect(page).not.toContain("wiki.corp");
   });
 });

@@ -159,4 +159,15 @@ describe("/api/audit", () => {
     const token = await insertTokenRow({ scopes: ["incidents"] });
     expect((await api("/audit", { token })).status).toBe(403);
   });
+
+  it("records the scopes a new token was granted", async () => {
+    const { id } = await json(
+      api("/tokens", { body: { name: "granted", scopes: ["incidents", "metrics"] } }),
+    );
+    const { data } = await json(api("/audit?limit=5"));
+    expect(data.find((e: { resourceId: string }) => e.resourceId === id)).toMatchObject({
+      action: "token.create",
+      detail: "scopes: incidents metrics",
+    });
+  });
 });

@@ -126,4 +126,22 @@ describe("/api/monitors", () => {
     expect((await api(`/monitors/${id}`, { method: "DELETE" })).status).toBe(204);
     expect((await api(`/monitors/${id}`)).status).toBe(404);
   });
+
+  it("writes a burst of heartbeat pings once, and records the next ping after the gap", async () => {
+    const res = await api("/monitors", { body: { displayName: "burst", kind: "heartbeat" } });
+    const { id, heartbeatSecret } = await res.json<{ id: string; heartbeatSecret: string }>();
+    const ping = () => api(`/heartbeats/${heartbeatSecret}`, { method: "POST", token: null });
+    expect((await ping()).status).toBe(204);
+    const first = (await json(api(`/monitors/${id}`))).data.lastHeartbeatAt;
+    for (let i = 0; i < 5; i++) expect((await ping()).status).toBe(204);
+    expect((await json(api(`/monitors/${id}`))).data.lastHeartbeatAt).toBe(first);
+    // A ping older than the gap is written again.
+    await env.DB.prepare("UPDATE monitors SET last_heartbeat_at = ?2 WHERE id = ?1")
+      .bind(id, new Date(Date.now() - 11_000).toISOString())
+      .run();
+    await ping();
+    expect(Date.parse((await json(api(`/monitors/${id}`))).data.lastHeartbeatAt)).toBeGreaterThan(
+      Date.parse(first),
+    );
+  });
 });

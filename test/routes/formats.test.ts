@@ -165,4 +165,18 @@ describe("/metrics", () => {
     expect(byName.beacon_incidents_active?.metrics[0]?.value).toBe("1");
     expect(byName.beacon_monitor_up?.metrics.find((m) => m.labels?.monitor === "db check")?.value).toBe("1");
   });
+
+  it("labels every series with the component's id, so components with one name stay apart", async () => {
+    const token = await insertTokenRow({ scopes: ["metrics"] });
+    const first = await component("Same name");
+    const second = await component("Same name");
+    const text = await (await call("/metrics", { headers: { Authorization: `Bearer ${token}` } })).text();
+    const families = parsePrometheusTextFormat(text) as {
+      name: string;
+      metrics: { labels?: Record<string, string>; value: string }[];
+    }[];
+    const status = families.find((f) => f.name === "beacon_component_status");
+    const twins = status?.metrics.filter((m) => m.labels?.component === "Same name") ?? [];
+    expect(twins.map((m) => m.labels?.component_id).sort()).toEqual([first, second].sort());
+  });
 });

@@ -271,4 +271,32 @@ describe("Statuspage v2 API", () => {
       ids.upcoming,
     ]);
   });
+
+  it("moves a component's updated_at when its status changes", async () => {
+    const comp = await component("Status mover");
+    const before = (await json(call("/api/v2/components.json"))).components.find(
+      (c: { id: string }) => c.id === comp,
+    );
+    await sleep(5);
+    const began = iso(Date.now() - 1000);
+    const incident = await create("/incidents", {
+      displayName: "Mover down",
+      beganAt: began,
+      affects: [{ reference: comp, type: IMPACT_TYPES.connectivity, severity: 100 }],
+    });
+    await sleep(150);
+    const during = (await json(call("/api/v2/components.json"))).components.find(
+      (c: { id: string }) => c.id === comp,
+    );
+    expect(during.status).toBe("major_outage");
+    expect(during.updated_at > before.updated_at).toBe(true);
+    const ended = iso(Date.now());
+    await api(`/incidents/${incident}`, { method: "PATCH", body: { endedAt: ended } });
+    await sleep(150);
+    const after = (await json(call("/api/v2/components.json"))).components.find(
+      (c: { id: string }) => c.id === comp,
+    );
+    expect(after.status).toBe("operational");
+    expect(after.updated_at >= ended).toBe(true);
+  });
 });

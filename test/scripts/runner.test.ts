@@ -18,6 +18,23 @@ async function counts(url: string) {
   return { components: components.data.length, incidents: incidents.data.length };
 }
 
+/** The local cron trigger, as wrangler documents it, with the admin token unless told otherwise. */
+function trigger(url: string, time: number, token: string | null, headers: Record<string, string> = {}) {
+  return fetch(`${url}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${time}`, {
+    headers: { ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  });
+}
+
+/** Rows that hold history: none may go because of a run for a time that has not come. */
+async function historyCounts(url: string, token: string) {
+  const audit = (await (
+    await fetch(`${url}/api/audit?limit=500`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json()) as {
+    data: unknown[];
+  };
+  return { audit: audit.data.length, incidents: (await counts(url)).incidents };
+}
+
 describe("npm start", () => {
   it("serves the Worker, migrates and seeds once, and keeps the state across restarts", async () => {
     let seeded: { components: number; incidents: number } | undefined;
@@ -37,12 +54,13 @@ describe("npm start", () => {
       expect(css.status).toBe(200);
       expect(css.headers.get("content-security-policy")).toContain("default-src 'none'");
 
-      const tick = await fetch(`${first.url}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=1790000000`);
-      expect(await tick.text()).toBe("ok");
+      const token = (await readFile(path.join(dataDir, "admin-token"), "utf8")).trim();
+      const tick = await trigger(first.url, 1790000000, token);
+      expect(tick.status).toBe(200);
+      expect(await tick.json()).toMatchObject({ outcome: "ok" });
       await first.waitFor("cron 2026-09-21T14:13:00.000Z ran");
 
       expect(first.output()).toMatch(/\[migrate\] applied 0001_/);
-      const token = (await readFile(path.join(dataDir, "admin-token"), "utf8")).trim();
       expect(first.output()).toContain(`Admin token (shown once, kept in ${dataDir}`);
       expect(first.output()).toContain(token);
     } finally {
@@ -57,11 +75,91 @@ describe("npm start", () => {
       const token = (await readFile(path.join(dataDir, "admin-token"), "utf8")).trim();
       expect(second.output()).not.toContain(token);
       // The same minute replayed after a restart is not run again.
-      const tick = await fetch(`${second.url}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=1790000000`);
-      expect(await tick.text()).toBe("ok");
+      const tick = await trigger(second.url, 1790000000, token);
+      expect(tick.status).toBe(200);
       await second.waitFor("cron 2026-09-21T14:13:00.000Z skipped: already ran");
     } finally {
       expect(await second.stop("SIGTERM")).toBe(0);
+    }
+  });
+
+  it("answers the local trigger only with the admin token, and refuses runs far ahead of the clock", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "beacon-trigger-"));
+    const token = "trigger-test-admin-token-0123456789";
+    const runner = await startRunner({ DATA_DIR: dir, CRON: "0", ADMIN_TOKEN: token });
+    try {
+      for (const headers of [
+        {},
+        { Host: "localhost" },
+        { Host: "localhost", Authorization: "Bearer wrong" },
+      ]) {
+        const res = await fetch(`${runner.url}/cdn-cgi/handler/scheduled?time=4102444800`, { headers });
+        expect(res.status).toBe(401);
+        expect(res.headers.get("content-type")).toContain("application/problem+json");
+      }
+      const before = await historyCounts(runner.url, token);
+      const future = await trigger(runner.url, 4102444800, token);
+      expect(future.status).toBe(200);
+      await runner.waitFor("cron run refused: scheduled for 2100-01-01T00:00:00.000Z");
+      expect(await historyCounts(runner.url, token)).toEqual(before);
+      expect(runner.output()).not.toContain("cron 2100-01-01");
+    } finally {
+      await runner.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("listens only once migrated and seeded: / never answers 503 once /healthz has answered", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "beacon-ready-"));
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const seen: { path: string; status: number }[] = [];
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        for (const p of ["/healthz", "/"]) {
+          try {
+            const res = await fetch(`http://127.0.0.1:${port}${p}`);
+            seen.push({ path: p, status: res.status });
+            await res.body?.cancel();
+          } catch {
+            // Not listening yet.
+          }
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    const runner = await startRunner({
+      DATA_DIR: dir,
+      CRON: "0",
+      PORT: String(port),
+      ADMIN_TOKEN: "x".repeat(32),
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      polling = false;
+      await poll;
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.filter((s) => s.status !== 200)).toEqual([]);
+    } finally {
+      await runner.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("warns at start when PAGE_URL is unset and the page listens beyond loopback", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "beacon-pageurl-"));
+    const runner = await startRunner({
+      DATA_DIR: dir,
+      CRON: "0",
+      SEED_DEMO: "0",
+      HOST: "0.0.0.0",
+      ADMIN_TOKEN: "y".repeat(32),
+    });
+    try {
+      expect(runner.output()).toContain("[warn] PAGE_URL is not set");
+    } finally {
+      await runner.stop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
