@@ -1,4 +1,5 @@
 import type { Caller } from "./domain/scopes";
+import type { Operation } from "./openapi/operations";
 
 /** The one environment type every Hono app and handler in Beacon uses. */
 export type AppEnv = {
@@ -6,6 +7,8 @@ export type AppEnv = {
   Variables: {
     /** Set by `requireScope` once a bearer token has been verified. */
     caller: Caller;
+    /** The API operation the route declared (`documented`). */
+    operation: Operation;
   };
 };
 

@@ -4,7 +4,17 @@ import { OPERATIONS, type Operation } from "./operations";
 
 type Json = Record<string, unknown>;
 
+/** What a schema's `v.metadata({ openapi })` says it stands for, when it says. */
+function documentedAs(s: v.GenericSchema): Json | null {
+  const pipe = (s as { pipe?: readonly { kind?: string; type?: string; metadata?: { openapi?: Json } }[] })
+    .pipe;
+  const meta = pipe?.find((item) => item.type === "metadata" && item.metadata?.openapi);
+  return meta?.metadata?.openapi ?? null;
+}
+
 function schema(s: v.GenericSchema, typeMode: "input" | "output"): Json {
+  const declared = documentedAs(s);
+  if (declared) return declared;
   // Pipes with transforms and custom checks have no JSON Schema form; their
   // messages are in the error responses instead.
   const out = toJsonSchema(s, { target: "draft-2020-12", typeMode, errorMode: "ignore" }) as Json;

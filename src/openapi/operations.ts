@@ -3,14 +3,15 @@
  * routes validate with. A test checks this list against the app's routes.
  */
 import * as v from "valibot";
+import type { Scope } from "../domain/scopes";
 import * as am from "../schemas/alertmanager";
-import { queryInt, uuid } from "../schemas/common";
+import { name, pathInteger, queryInt, uuid } from "../schemas/common";
 import * as mon from "../schemas/monitors";
 import * as scs from "../schemas/scs";
 import * as tok from "../schemas/tokens";
 import * as wh from "../schemas/webhooks";
 
-export type Auth = "public" | "incidents" | "admin" | "metrics";
+export type Auth = "public" | Scope;
 
 export type Operation = {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -32,13 +33,18 @@ const IdOut = v.object({ id: uuid });
 
 const componentId = { componentId: uuid };
 const impactTypeId = { impactTypeId: uuid };
-const severityName = { severityName: v.string() };
+const severityName = { severityName: name(100) };
 const incidentId = { incidentId: uuid };
-const updateParams = { incidentId: uuid, updateOrder: v.pipe(v.number(), v.integer(), v.minValue(0)) };
+const updateParams = { incidentId: uuid, updateOrder: pathInteger(9, "must be a whole number") };
 
-export const OPERATIONS: Operation[] = [
+/** Keeps an operation's exact schema types, so routes validate with them. */
+function op<const O extends Operation>(o: O): O {
+  return o;
+}
+
+export const OPS = {
   // SCS: phases
-  {
+  getPhaseList: op({
     method: "get",
     path: "/phases",
     operationId: "getPhaseList",
@@ -47,8 +53,8 @@ export const OPERATIONS: Operation[] = [
     auth: "public",
     query: v.object({ generation: v.optional(queryInt(0, 1_000_000)) }),
     responses: { 200: data(scs.PhaseListOut) },
-  },
-  {
+  }),
+  createPhaseList: op({
     method: "post",
     path: "/phases",
     operationId: "createPhaseList",
@@ -57,9 +63,9 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     body: scs.PhaseListCreate,
     responses: { 201: v.object({ generation: v.number() }) },
-  },
+  }),
   // SCS: impact types
-  {
+  getImpactTypes: op({
     method: "get",
     path: "/impacttypes",
     operationId: "getImpactTypes",
@@ -67,8 +73,8 @@ export const OPERATIONS: Operation[] = [
     tag: "impact",
     auth: "public",
     responses: { 200: list(scs.ImpactTypeOut) },
-  },
-  {
+  }),
+  createImpactType: op({
     method: "post",
     path: "/impacttypes",
     operationId: "createImpactType",
@@ -77,8 +83,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     body: scs.ImpactTypeCreate,
     responses: { 201: IdOut },
-  },
-  {
+  }),
+  getImpactType: op({
     method: "get",
     path: "/impacttypes/{impactTypeId}",
     operationId: "getImpactType",
@@ -87,8 +93,8 @@ export const OPERATIONS: Operation[] = [
     auth: "public",
     params: impactTypeId,
     responses: { 200: data(scs.ImpactTypeOut) },
-  },
-  {
+  }),
+  updateImpactType: op({
     method: "patch",
     path: "/impacttypes/{impactTypeId}",
     operationId: "updateImpactType",
@@ -98,8 +104,8 @@ export const OPERATIONS: Operation[] = [
     params: impactTypeId,
     body: scs.ImpactTypePatch,
     responses: { 204: null },
-  },
-  {
+  }),
+  deleteImpactType: op({
     method: "delete",
     path: "/impacttypes/{impactTypeId}",
     operationId: "deleteImpactType",
@@ -108,9 +114,9 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     params: impactTypeId,
     responses: { 204: null },
-  },
+  }),
   // SCS: severities
-  {
+  getSeverities: op({
     method: "get",
     path: "/severities",
     operationId: "getSeverities",
@@ -118,8 +124,8 @@ export const OPERATIONS: Operation[] = [
     tag: "impact",
     auth: "public",
     responses: { 200: list(scs.SeverityOut) },
-  },
-  {
+  }),
+  createSeverity: op({
     method: "post",
     path: "/severities",
     operationId: "createSeverity",
@@ -128,8 +134,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     body: scs.SeverityCreate,
     responses: { 204: null },
-  },
-  {
+  }),
+  getSeverity: op({
     method: "get",
     path: "/severities/{severityName}",
     operationId: "getSeverity",
@@ -138,8 +144,8 @@ export const OPERATIONS: Operation[] = [
     auth: "public",
     params: severityName,
     responses: { 200: data(scs.SeverityOut) },
-  },
-  {
+  }),
+  updateSeverity: op({
     method: "patch",
     path: "/severities/{severityName}",
     operationId: "updateSeverity",
@@ -149,8 +155,8 @@ export const OPERATIONS: Operation[] = [
     params: severityName,
     body: scs.SeverityPatch,
     responses: { 204: null },
-  },
-  {
+  }),
+  deleteSeverity: op({
     method: "delete",
     path: "/severities/{severityName}",
     operationId: "deleteSeverity",
@@ -159,9 +165,9 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     params: severityName,
     responses: { 204: null },
-  },
+  }),
   // SCS: components
-  {
+  getComponents: op({
     method: "get",
     path: "/components",
     operationId: "getComponents",
@@ -170,8 +176,8 @@ export const OPERATIONS: Operation[] = [
     auth: "public",
     query: scs.AtQuery,
     responses: { 200: list(scs.ComponentOut) },
-  },
-  {
+  }),
+  createComponent: op({
     method: "post",
     path: "/components",
     operationId: "createComponent",
@@ -180,8 +186,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     body: scs.ComponentCreate,
     responses: { 201: IdOut },
-  },
-  {
+  }),
+  getComponent: op({
     method: "get",
     path: "/components/{componentId}",
     operationId: "getComponent",
@@ -191,8 +197,8 @@ export const OPERATIONS: Operation[] = [
     params: componentId,
     query: scs.AtQuery,
     responses: { 200: data(scs.ComponentOut) },
-  },
-  {
+  }),
+  updateComponent: op({
     method: "patch",
     path: "/components/{componentId}",
     operationId: "updateComponent",
@@ -202,8 +208,8 @@ export const OPERATIONS: Operation[] = [
     params: componentId,
     body: scs.ComponentPatch,
     responses: { 204: null },
-  },
-  {
+  }),
+  deleteComponent: op({
     method: "delete",
     path: "/components/{componentId}",
     operationId: "deleteComponent",
@@ -212,9 +218,9 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     params: componentId,
     responses: { 204: null },
-  },
+  }),
   // SCS: incidents
-  {
+  getIncidents: op({
     method: "get",
     path: "/incidents",
     operationId: "getIncidents",
@@ -223,8 +229,8 @@ export const OPERATIONS: Operation[] = [
     auth: "public",
     query: scs.IncidentListQuery,
     responses: { 200: list(scs.IncidentOut) },
-  },
-  {
+  }),
+  createIncident: op({
     method: "post",
     path: "/incidents",
     operationId: "createIncident",
@@ -233,8 +239,8 @@ export const OPERATIONS: Operation[] = [
     auth: "incidents",
     body: scs.IncidentCreate,
     responses: { 201: IdOut },
-  },
-  {
+  }),
+  getIncident: op({
     method: "get",
     path: "/incidents/{incidentId}",
     operationId: "getIncident",
@@ -243,8 +249,8 @@ export const OPERATIONS: Operation[] = [
     auth: "public",
     params: incidentId,
     responses: { 200: data(scs.IncidentOut) },
-  },
-  {
+  }),
+  updateIncident: op({
     method: "patch",
     path: "/incidents/{incidentId}",
     operationId: "updateIncident",
@@ -254,8 +260,8 @@ export const OPERATIONS: Operation[] = [
     params: incidentId,
     body: scs.IncidentPatch,
     responses: { 204: null },
-  },
-  {
+  }),
+  deleteIncident: op({
     method: "delete",
     path: "/incidents/{incidentId}",
     operationId: "deleteIncident",
@@ -264,8 +270,8 @@ export const OPERATIONS: Operation[] = [
     auth: "incidents",
     params: incidentId,
     responses: { 204: null },
-  },
-  {
+  }),
+  getIncidentUpdates: op({
     method: "get",
     path: "/incidents/{incidentId}/updates",
     operationId: "getIncidentUpdates",
@@ -274,8 +280,8 @@ export const OPERATIONS: Operation[] = [
     auth: "public",
     params: incidentId,
     responses: { 200: list(scs.UpdateOut) },
-  },
-  {
+  }),
+  createIncidentUpdate: op({
     method: "post",
     path: "/incidents/{incidentId}/updates",
     operationId: "createIncidentUpdate",
@@ -285,8 +291,8 @@ export const OPERATIONS: Operation[] = [
     params: incidentId,
     body: scs.UpdateCreate,
     responses: { 201: v.object({ order: v.number() }) },
-  },
-  {
+  }),
+  getIncidentUpdate: op({
     method: "get",
     path: "/incidents/{incidentId}/updates/{updateOrder}",
     operationId: "getIncidentUpdate",
@@ -295,8 +301,8 @@ export const OPERATIONS: Operation[] = [
     auth: "public",
     params: updateParams,
     responses: { 200: data(scs.UpdateOut) },
-  },
-  {
+  }),
+  updateIncidentUpdate: op({
     method: "patch",
     path: "/incidents/{incidentId}/updates/{updateOrder}",
     operationId: "updateIncidentUpdate",
@@ -306,8 +312,8 @@ export const OPERATIONS: Operation[] = [
     params: updateParams,
     body: scs.UpdatePatch,
     responses: { 204: null },
-  },
-  {
+  }),
+  deleteIncidentUpdate: op({
     method: "delete",
     path: "/incidents/{incidentId}/updates/{updateOrder}",
     operationId: "deleteIncidentUpdate",
@@ -316,9 +322,9 @@ export const OPERATIONS: Operation[] = [
     auth: "incidents",
     params: updateParams,
     responses: { 204: null },
-  },
+  }),
   // Beacon: tokens and audit
-  {
+  listTokens: op({
     method: "get",
     path: "/tokens",
     operationId: "listTokens",
@@ -327,8 +333,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     query: tok.ListQuery,
     responses: { 200: list(tok.TokenOut) },
-  },
-  {
+  }),
+  createToken: op({
     method: "post",
     path: "/tokens",
     operationId: "createToken",
@@ -337,8 +343,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     body: tok.TokenCreate,
     responses: { 201: tok.TokenCreated },
-  },
-  {
+  }),
+  revokeToken: op({
     method: "delete",
     path: "/tokens/{tokenId}",
     operationId: "revokeToken",
@@ -347,8 +353,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     params: { tokenId: uuid },
     responses: { 204: null },
-  },
-  {
+  }),
+  listAudit: op({
     method: "get",
     path: "/audit",
     operationId: "listAudit",
@@ -357,9 +363,9 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     query: tok.AuditQuery,
     responses: { 200: list(tok.AuditOut) },
-  },
+  }),
   // Beacon: webhooks
-  {
+  listWebhooks: op({
     method: "get",
     path: "/webhooks",
     operationId: "listWebhooks",
@@ -368,8 +374,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     query: tok.ListQuery,
     responses: { 200: list(wh.WebhookOut) },
-  },
-  {
+  }),
+  createWebhook: op({
     method: "post",
     path: "/webhooks",
     operationId: "createWebhook",
@@ -378,8 +384,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     body: wh.WebhookCreate,
     responses: { 201: wh.WebhookCreated },
-  },
-  {
+  }),
+  getWebhook: op({
     method: "get",
     path: "/webhooks/{webhookId}",
     operationId: "getWebhook",
@@ -388,8 +394,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     params: { webhookId: uuid },
     responses: { 200: data(wh.WebhookOut) },
-  },
-  {
+  }),
+  updateWebhook: op({
     method: "patch",
     path: "/webhooks/{webhookId}",
     operationId: "updateWebhook",
@@ -399,8 +405,8 @@ export const OPERATIONS: Operation[] = [
     params: { webhookId: uuid },
     body: wh.WebhookPatch,
     responses: { 204: null },
-  },
-  {
+  }),
+  deleteWebhook: op({
     method: "delete",
     path: "/webhooks/{webhookId}",
     operationId: "deleteWebhook",
@@ -409,8 +415,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     params: { webhookId: uuid },
     responses: { 204: null },
-  },
-  {
+  }),
+  listDeliveries: op({
     method: "get",
     path: "/webhooks/{webhookId}/deliveries",
     operationId: "listDeliveries",
@@ -420,19 +426,19 @@ export const OPERATIONS: Operation[] = [
     params: { webhookId: uuid },
     query: tok.ListQuery,
     responses: { 200: list(v.record(v.string(), v.unknown())) },
-  },
-  {
+  }),
+  redeliver: op({
     method: "post",
     path: "/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",
     operationId: "redeliver",
     summary: "Send a delivery again, with the same webhook-id.",
     tag: "webhook",
     auth: "admin",
-    params: { webhookId: uuid, deliveryId: v.pipe(v.number(), v.integer()) },
+    params: { webhookId: uuid, deliveryId: pathInteger(12, "must be a delivery id") },
     responses: { 202: null },
-  },
+  }),
   // Beacon: Alertmanager receiver
-  {
+  alertmanagerWebhook: op({
     method: "post",
     path: "/integrations/alertmanager",
     operationId: "alertmanagerWebhook",
@@ -444,8 +450,8 @@ export const OPERATIONS: Operation[] = [
     responses: {
       200: v.object({ data: v.object({ incident: v.nullable(v.string()), changed: v.number() }) }),
     },
-  },
-  {
+  }),
+  getAlertmanagerConfig: op({
     method: "get",
     path: "/integrations/alertmanager/config",
     operationId: "getAlertmanagerConfig",
@@ -453,8 +459,8 @@ export const OPERATIONS: Operation[] = [
     tag: "integration",
     auth: "admin",
     responses: { 200: data(am.AlertmanagerConfig) },
-  },
-  {
+  }),
+  putAlertmanagerConfig: op({
     method: "put",
     path: "/integrations/alertmanager/config",
     operationId: "putAlertmanagerConfig",
@@ -463,9 +469,9 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     body: am.AlertmanagerConfig,
     responses: { 204: null },
-  },
+  }),
   // Beacon: monitors and heartbeats
-  {
+  listMonitors: op({
     method: "get",
     path: "/monitors",
     operationId: "listMonitors",
@@ -474,8 +480,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     query: tok.ListQuery,
     responses: { 200: list(mon.MonitorOut) },
-  },
-  {
+  }),
+  createMonitor: op({
     method: "post",
     path: "/monitors",
     operationId: "createMonitor",
@@ -485,8 +491,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     body: mon.MonitorInput,
     responses: { 201: mon.MonitorCreated },
-  },
-  {
+  }),
+  getMonitor: op({
     method: "get",
     path: "/monitors/{monitorId}",
     operationId: "getMonitor",
@@ -495,8 +501,8 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     params: { monitorId: uuid },
     responses: { 200: data(mon.MonitorOut) },
-  },
-  {
+  }),
+  updateMonitor: op({
     method: "patch",
     path: "/monitors/{monitorId}",
     operationId: "updateMonitor",
@@ -507,8 +513,8 @@ export const OPERATIONS: Operation[] = [
     params: { monitorId: uuid },
     body: mon.MonitorPatch,
     responses: { 204: null },
-  },
-  {
+  }),
+  deleteMonitor: op({
     method: "delete",
     path: "/monitors/{monitorId}",
     operationId: "deleteMonitor",
@@ -517,18 +523,18 @@ export const OPERATIONS: Operation[] = [
     auth: "admin",
     params: { monitorId: uuid },
     responses: { 204: null },
-  },
-  {
+  }),
+  heartbeat: op({
     method: "post",
     path: "/heartbeats/{secret}",
     operationId: "heartbeat",
     summary: "A heartbeat ping; the secret in the path is the credential.",
     tag: "monitor",
     auth: "public",
-    params: { secret: v.string() },
+    params: { secret: mon.HeartbeatSecret },
     responses: { 204: null },
-  },
-  {
+  }),
+  getOpenApi: op({
     method: "get",
     path: "/openapi.json",
     operationId: "getOpenApi",
@@ -536,5 +542,8 @@ export const OPERATIONS: Operation[] = [
     tag: "meta",
     auth: "public",
     responses: { 200: v.record(v.string(), v.unknown()) },
-  },
-];
+  }),
+};
+
+/** Every operation, in the order the document lists them. */
+export const OPERATIONS: readonly Operation[] = Object.values(OPS);

@@ -60,3 +60,16 @@ export function queryInt(min: number, max: number) {
     v.maxValue(max, `must be at most ${max}`),
   );
 }
+
+/**
+ * A whole number in a path segment: a string that becomes a number. Its
+ * metadata tells the OpenAPI document the integer it stands for.
+ */
+export function pathInteger(digits: number, message: string) {
+  return v.pipe(
+    v.string(),
+    v.regex(new RegExp(`^\\d{1,${digits}}$`), message),
+    v.transform(Number),
+    v.metadata({ openapi: { type: "integer", minimum: 0 } }),
+  );
+}

@@ -168,3 +168,9 @@ export const MonitorOut = v.object({
 });
 
 export const MonitorCreated = v.object({ id: uuid, heartbeatSecret: v.optional(v.string()) });
+
+/** The credential in a heartbeat's path. */
+export const HeartbeatSecret = v.pipe(
+  v.string(),
+  v.regex(/^hb_[A-Za-z0-9_-]{43}$/, "must be a heartbeat secret"),
+);

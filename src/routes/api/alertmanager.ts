@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { requireScope } from "../../auth/middleware";
 import { alertConfig, groupState, saveAlertConfig, setGroupIncident, upsertAlert } from "../../db/alerts";
 import { getComponents, listComponents } from "../../db/components";
 import { getIncident } from "../../db/incidents";
@@ -8,9 +7,9 @@ import { groupIncident, matchAlerts } from "../../domain/alert-group";
 import { iso, parseTimestamp } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
-import { readJson } from "../../http/input";
+import { documented, readBody } from "../../http/operation";
 import { badField, Problem } from "../../http/problem";
-import { AlertmanagerConfig, AlertmanagerPayload } from "../../schemas/alertmanager";
+import { OPS } from "../../openapi/operations";
 import { readSettings } from "../../settings";
 import { incidentWrite } from "../../write/incident";
 
@@ -33,8 +32,8 @@ function published(annotations: Record<string, string>, allowed: readonly string
  * Redelivering a payload changes nothing (each alert's last status is kept).
  */
 export const alertmanager = new Hono<AppEnv>()
-  .post("/", requireScope("incidents"), async (c) => {
-    const payload = await readJson(c, AlertmanagerPayload);
+  .post("/", documented(OPS.alertmanagerWebhook), async (c) => {
+    const payload = await readBody(c, OPS.alertmanagerWebhook);
     const db = c.env.DB;
     const [config, components] = await Promise.all([alertConfig(db), listComponents(db)]);
     const now = iso(Date.now());
@@ -103,9 +102,11 @@ export const alertmanager = new Hono<AppEnv>()
       },
     });
   })
-  .get("/config", requireScope("admin"), async (c) => c.json({ data: await alertConfig(c.env.DB) }))
-  .put("/config", requireScope("admin"), async (c) => {
-    const input = await readJson(c, AlertmanagerConfig);
+  .get("/config", documented(OPS.getAlertmanagerConfig), async (c) =>
+    c.json({ data: await alertConfig(c.env.DB) }),
+  )
+  .put("/config", documented(OPS.putAlertmanagerConfig), async (c) => {
+    const input = await readBody(c, OPS.putAlertmanagerConfig);
     const targets = [...new Set(Object.values(input.components))];
     const found = new Set(
       (await getComponents(c.env.DB, targets)).filter((x) => !x.deletedAt).map((x) => x.id),

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { requireScope } from "../../auth/middleware";
 import {
   type Component,
   countChildren,
@@ -14,10 +13,9 @@ import type { Impact } from "../../domain/incident";
 import { iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
-import { readJson, readParam, readQuery } from "../../http/input";
+import { documented, readBody, readParamOf, readQueryOf } from "../../http/operation";
 import { badField, notFound } from "../../http/problem";
-import { uuid } from "../../schemas/common";
-import { AtQuery, ComponentCreate, ComponentPatch } from "../../schemas/scs";
+import { OPS } from "../../openapi/operations";
 import { componentOut } from "./present";
 
 type ActiveImpact = Impact & { componentId: string };
@@ -42,16 +40,16 @@ async function checkGroup(db: D1Database, self: string, group: string | null): P
 }
 
 export const components = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { at } = readQuery(c, AtQuery);
+  .get("/", documented(OPS.getComponents), async (c) => {
+    const { at } = readQueryOf(c, OPS.getComponents);
     const [list, active] = await Promise.all([
       listComponents(c.env.DB),
       activeImpacts(c.env.DB, at ?? iso(Date.now())),
     ]);
     return c.json({ data: list.map((x) => componentOut(x, impactsOf(x.id, active))) });
   })
-  .post("/", requireScope("admin"), async (c) => {
-    const input = await readJson(c, ComponentCreate);
+  .post("/", documented(OPS.createComponent), async (c) => {
+    const input = await readBody(c, OPS.createComponent);
     const id = crypto.randomUUID();
     await checkGroup(c.env.DB, id, input.group ?? null);
     const now = iso(Date.now());
@@ -69,17 +67,17 @@ export const components = new Hono<AppEnv>()
     await commit(c, [insertComponent(c.env.DB, component)], { action: "component.create", resourceId: id });
     return c.json({ id }, 201);
   })
-  .get("/:componentId", async (c) => {
-    const id = readParam(c, "componentId", uuid);
-    const { at } = readQuery(c, AtQuery);
+  .get("/:componentId", documented(OPS.getComponent), async (c) => {
+    const id = readParamOf(c, OPS.getComponent, "componentId");
+    const { at } = readQueryOf(c, OPS.getComponent);
     const component = await getComponent(c.env.DB, id);
     if (!component) throw notFound(`Component ${id}`);
     const active = component.deletedAt ? [] : await activeImpacts(c.env.DB, at ?? iso(Date.now()));
     return c.json({ data: componentOut(component, impactsOf(id, active)) });
   })
-  .patch("/:componentId", requireScope("admin"), async (c) => {
-    const id = readParam(c, "componentId", uuid);
-    const patch = await readJson(c, ComponentPatch);
+  .patch("/:componentId", documented(OPS.updateComponent), async (c) => {
+    const id = readParamOf(c, OPS.updateComponent, "componentId");
+    const patch = await readBody(c, OPS.updateComponent);
     const current = await getComponent(c.env.DB, id);
     if (!current || current.deletedAt) throw notFound(`Component ${id}`);
     const next: Component = {
@@ -95,8 +93,8 @@ export const components = new Hono<AppEnv>()
     await commit(c, [updateComponent(c.env.DB, next)], { action: "component.update", resourceId: id });
     return c.body(null, 204);
   })
-  .delete("/:componentId", requireScope("admin"), async (c) => {
-    const id = readParam(c, "componentId", uuid);
+  .delete("/:componentId", documented(OPS.deleteComponent), async (c) => {
+    const id = readParamOf(c, OPS.deleteComponent, "componentId");
     const current = await getComponent(c.env.DB, id);
     if (!current || current.deletedAt) throw notFound(`Component ${id}`);
     await commit(c, deleteComponent(c.env.DB, id, iso(Date.now())), {

@@ -4,10 +4,11 @@ import { sha256Hex } from "../../auth/secrets";
 import { findMonitorByHeartbeat, recordHeartbeat } from "../../db/monitors";
 import { iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
-import { readParam } from "../../http/input";
+import { documented, readParamOf } from "../../http/operation";
 import { Problem } from "../../http/problem";
+import { OPS } from "../../openapi/operations";
 
-const secret = v.pipe(v.string(), v.regex(/^hb_[A-Za-z0-9_-]{43}$/, "must be a heartbeat secret"));
+const _secret = v.pipe(v.string(), v.regex(/^hb_[A-Za-z0-9_-]{43}$/, "must be a heartbeat secret"));
 
 /**
  * Pings closer together than this are acknowledged without a write: a
@@ -20,8 +21,8 @@ export const HEARTBEAT_WRITE_GAP_MS = 10_000;
  * the credential; only its SHA-256 is stored. A ping writes at most one row
  * per HEARTBEAT_WRITE_GAP_MS.
  */
-export const heartbeats = new Hono<AppEnv>().post("/:secret", async (c) => {
-  const value = readParam(c, "secret", secret);
+export const heartbeats = new Hono<AppEnv>().post("/:secret", documented(OPS.heartbeat), async (c) => {
+  const value = readParamOf(c, OPS.heartbeat, "secret");
   const monitor = await findMonitorByHeartbeat(c.env.DB, await sha256Hex(value));
   if (monitor?.kind !== "heartbeat") throw new Problem(404, "No heartbeat monitor has this secret");
   c.header("Cache-Control", "no-store");

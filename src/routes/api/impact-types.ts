@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { requireScope } from "../../auth/middleware";
 import {
   deleteImpactType,
   getImpactType,
@@ -11,16 +10,17 @@ import {
 import { iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
-import { readJson, readParam } from "../../http/input";
+import { documented, readBody, readParamOf } from "../../http/operation";
 import { notFound } from "../../http/problem";
-import { uuid } from "../../schemas/common";
-import { ImpactTypeCreate, ImpactTypePatch } from "../../schemas/scs";
+import { OPS } from "../../openapi/operations";
 import { impactTypeOut } from "./present";
 
 export const impactTypes = new Hono<AppEnv>()
-  .get("/", async (c) => c.json({ data: (await listImpactTypes(c.env.DB)).map(impactTypeOut) }))
-  .post("/", requireScope("admin"), async (c) => {
-    const input = await readJson(c, ImpactTypeCreate);
+  .get("/", documented(OPS.getImpactTypes), async (c) =>
+    c.json({ data: (await listImpactTypes(c.env.DB)).map(impactTypeOut) }),
+  )
+  .post("/", documented(OPS.createImpactType), async (c) => {
+    const input = await readBody(c, OPS.createImpactType);
     const now = iso(Date.now());
     const type: ImpactType = {
       id: crypto.randomUUID(),
@@ -33,15 +33,15 @@ export const impactTypes = new Hono<AppEnv>()
     await commit(c, [insertImpactType(c.env.DB, type)], { action: "impacttype.create", resourceId: type.id });
     return c.json({ id: type.id }, 201);
   })
-  .get("/:impactTypeId", async (c) => {
-    const id = readParam(c, "impactTypeId", uuid);
+  .get("/:impactTypeId", documented(OPS.getImpactType), async (c) => {
+    const id = readParamOf(c, OPS.getImpactType, "impactTypeId");
     const type = await getImpactType(c.env.DB, id);
     if (!type) throw notFound(`Impact type ${id}`);
     return c.json({ data: impactTypeOut(type) });
   })
-  .patch("/:impactTypeId", requireScope("admin"), async (c) => {
-    const id = readParam(c, "impactTypeId", uuid);
-    const patch = await readJson(c, ImpactTypePatch);
+  .patch("/:impactTypeId", documented(OPS.updateImpactType), async (c) => {
+    const id = readParamOf(c, OPS.updateImpactType, "impactTypeId");
+    const patch = await readBody(c, OPS.updateImpactType);
     const current = await getImpactType(c.env.DB, id);
     if (!current || current.deletedAt) throw notFound(`Impact type ${id}`);
     const next: ImpactType = {
@@ -53,8 +53,8 @@ export const impactTypes = new Hono<AppEnv>()
     await commit(c, [updateImpactType(c.env.DB, next)], { action: "impacttype.update", resourceId: id });
     return c.body(null, 204);
   })
-  .delete("/:impactTypeId", requireScope("admin"), async (c) => {
-    const id = readParam(c, "impactTypeId", uuid);
+  .delete("/:impactTypeId", documented(OPS.deleteImpactType), async (c) => {
+    const id = readParamOf(c, OPS.deleteImpactType, "impactTypeId");
     const current = await getImpactType(c.env.DB, id);
     if (!current || current.deletedAt) throw notFound(`Impact type ${id}`);
     await commit(c, [deleteImpactType(c.env.DB, id, iso(Date.now()))], {

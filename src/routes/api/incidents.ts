@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { requireScope } from "../../auth/middleware";
 import { getComponents } from "../../db/components";
 import { getImpactTypes } from "../../db/impact-types";
 import { getIncident, listIncidents, touchIncident } from "../../db/incidents";
@@ -11,22 +10,16 @@ import { duplicateImpact, incidentTimeProblem, isMonitoringPhase } from "../../d
 import { DAY_MS, iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
-import { readJson, readParam, readQuery } from "../../http/input";
+import { documented, readBody, readParamOf, readQueryOf } from "../../http/operation";
 import { badField, notFound } from "../../http/problem";
-import { incremental, uuid } from "../../schemas/common";
-import {
-  IncidentCreate,
-  IncidentListQuery,
-  IncidentPatch,
-  UpdateCreate,
-  UpdatePatch,
-} from "../../schemas/scs";
+import { OPS } from "../../openapi/operations";
+import { incremental } from "../../schemas/common";
 import { incidentWrite } from "../../write/incident";
 import { incidentOut, updateOut } from "./present";
 
 const DEFAULT_LIMIT = 100;
 const MAX_WINDOW_DAYS = 366;
-const updateOrder = v.pipe(
+const _updateOrder = v.pipe(
   v.string(),
   v.regex(/^\d{1,9}$/, "must be a whole number"),
   v.transform(Number),
@@ -83,8 +76,8 @@ async function loadIncident(db: D1Database, id: string): Promise<Incident> {
 }
 
 export const incidents = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const query = readQuery(c, IncidentListQuery);
+  .get("/", documented(OPS.getIncidents), async (c) => {
+    const query = readQueryOf(c, OPS.getIncidents);
     const now = Date.now();
     const start = query.start ?? iso(now - 90 * DAY_MS);
     const end = query.end ?? iso(now + 30 * DAY_MS);
@@ -95,8 +88,8 @@ export const incidents = new Hono<AppEnv>()
     const list = await listIncidents(c.env.DB, { start, end, limit: query.limit ?? DEFAULT_LIMIT });
     return c.json({ data: list.map(incidentOut) });
   })
-  .post("/", requireScope("incidents"), async (c) => {
-    const input = await readJson(c, IncidentCreate);
+  .post("/", documented(OPS.createIncident), async (c) => {
+    const input = await readBody(c, OPS.createIncident);
     const db = c.env.DB;
     const phase = await resolvePhase(db, input.phase);
     await checkImpacts(db, input.affects);
@@ -121,13 +114,13 @@ export const incidents = new Hono<AppEnv>()
     await commit(c, write.statements, { action: "incident.create", resourceId: incident.id }, write.derived);
     return c.json({ id: incident.id }, 201);
   })
-  .get("/:incidentId", async (c) => {
-    const id = readParam(c, "incidentId", uuid);
+  .get("/:incidentId", documented(OPS.getIncident), async (c) => {
+    const id = readParamOf(c, OPS.getIncident, "incidentId");
     return c.json({ data: incidentOut(await loadIncident(c.env.DB, id)) });
   })
-  .patch("/:incidentId", requireScope("incidents"), async (c) => {
-    const id = readParam(c, "incidentId", uuid);
-    const patch = await readJson(c, IncidentPatch);
+  .patch("/:incidentId", documented(OPS.updateIncident), async (c) => {
+    const id = readParamOf(c, OPS.updateIncident, "incidentId");
+    const patch = await readBody(c, OPS.updateIncident);
     const db = c.env.DB;
     const current = await loadIncident(db, id);
     const now = iso(Date.now());
@@ -156,21 +149,21 @@ export const incidents = new Hono<AppEnv>()
     await commit(c, write.statements, { action: "incident.update", resourceId: id }, write.derived);
     return c.body(null, 204);
   })
-  .delete("/:incidentId", requireScope("incidents"), async (c) => {
-    const id = readParam(c, "incidentId", uuid);
+  .delete("/:incidentId", documented(OPS.deleteIncident), async (c) => {
+    const id = readParamOf(c, OPS.deleteIncident, "incidentId");
     const current = await loadIncident(c.env.DB, id);
     const write = await incidentWrite(c.env.DB, { before: current, after: null, now: iso(Date.now()) });
     await commit(c, write.statements, { action: "incident.delete", resourceId: id }, write.derived);
     return c.body(null, 204);
   })
-  .get("/:incidentId/updates", async (c) => {
-    const id = readParam(c, "incidentId", uuid);
+  .get("/:incidentId/updates", documented(OPS.getIncidentUpdates), async (c) => {
+    const id = readParamOf(c, OPS.getIncidentUpdates, "incidentId");
     await loadIncident(c.env.DB, id);
     return c.json({ data: (await listUpdates(c.env.DB, id)).map(updateOut) });
   })
-  .post("/:incidentId/updates", requireScope("incidents"), async (c) => {
-    const id = readParam(c, "incidentId", uuid);
-    const input = await readJson(c, UpdateCreate);
+  .post("/:incidentId/updates", documented(OPS.createIncidentUpdate), async (c) => {
+    const id = readParamOf(c, OPS.createIncidentUpdate, "incidentId");
+    const input = await readBody(c, OPS.createIncidentUpdate);
     const db = c.env.DB;
     const incident = await loadIncident(db, id);
     const now = iso(Date.now());
@@ -190,18 +183,18 @@ export const incidents = new Hono<AppEnv>()
     const order = (inserted?.results?.[0] as { order: number } | undefined)?.order ?? 0;
     return c.json({ order }, 201);
   })
-  .get("/:incidentId/updates/:updateOrder", async (c) => {
-    const id = readParam(c, "incidentId", uuid);
-    const order = readParam(c, "updateOrder", updateOrder);
+  .get("/:incidentId/updates/:updateOrder", documented(OPS.getIncidentUpdate), async (c) => {
+    const id = readParamOf(c, OPS.getIncidentUpdate, "incidentId");
+    const order = readParamOf(c, OPS.getIncidentUpdate, "updateOrder");
     await loadIncident(c.env.DB, id);
     const update = await getUpdate(c.env.DB, id, order);
     if (!update) throw notFound(`Update ${order} of incident ${id}`);
     return c.json({ data: updateOut(update) });
   })
-  .patch("/:incidentId/updates/:updateOrder", requireScope("incidents"), async (c) => {
-    const id = readParam(c, "incidentId", uuid);
-    const order = readParam(c, "updateOrder", updateOrder);
-    const patch = await readJson(c, UpdatePatch);
+  .patch("/:incidentId/updates/:updateOrder", documented(OPS.updateIncidentUpdate), async (c) => {
+    const id = readParamOf(c, OPS.updateIncidentUpdate, "incidentId");
+    const order = readParamOf(c, OPS.updateIncidentUpdate, "updateOrder");
+    const patch = await readBody(c, OPS.updateIncidentUpdate);
     const db = c.env.DB;
     await loadIncident(db, id);
     const current = await getUpdate(db, id, order);
@@ -218,9 +211,9 @@ export const incidents = new Hono<AppEnv>()
     });
     return c.body(null, 204);
   })
-  .delete("/:incidentId/updates/:updateOrder", requireScope("incidents"), async (c) => {
-    const id = readParam(c, "incidentId", uuid);
-    const order = readParam(c, "updateOrder", updateOrder);
+  .delete("/:incidentId/updates/:updateOrder", documented(OPS.deleteIncidentUpdate), async (c) => {
+    const id = readParamOf(c, OPS.deleteIncidentUpdate, "incidentId");
+    const order = readParamOf(c, OPS.deleteIncidentUpdate, "updateOrder");
     const db = c.env.DB;
     await loadIncident(db, id);
     if (!(await getUpdate(db, id, order))) throw notFound(`Update ${order} of incident ${id}`);

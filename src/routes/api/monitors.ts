@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { requireScope } from "../../auth/middleware";
 import { newToken, sha256Hex } from "../../auth/secrets";
 import { getComponent } from "../../db/components";
 import { getImpactType } from "../../db/impact-types";
@@ -10,13 +9,13 @@ import { INITIAL_STATE } from "../../domain/monitor-state";
 import { iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
-import { readJson, readParam, readQuery, validate } from "../../http/input";
+import { validate } from "../../http/input";
+import { documented, readBody, readParamOf, readQueryOf } from "../../http/operation";
 import { badField, notFound } from "../../http/problem";
 import { targetRefusal } from "../../net/targets";
+import { OPS } from "../../openapi/operations";
 import { tcpUrl } from "../../probes/run";
-import { uuid } from "../../schemas/common";
-import { MonitorInput, MonitorPatch } from "../../schemas/monitors";
-import { ListQuery } from "../../schemas/tokens";
+import { MonitorInput } from "../../schemas/monitors";
 import { readSettings } from "../../settings";
 
 const COMMON = [
@@ -174,13 +173,12 @@ function toMonitor(
 
 /** Monitors: admin only. A heartbeat monitor's ping secret is shown once, at creation. */
 export const monitors = new Hono<AppEnv>()
-  .use(requireScope("admin"))
-  .get("/", async (c) => {
-    const { limit } = readQuery(c, ListQuery);
+  .get("/", documented(OPS.listMonitors), async (c) => {
+    const { limit } = readQueryOf(c, OPS.listMonitors);
     return c.json({ data: (await listMonitors(c.env.DB, limit ?? 500)).map(monitorOut) });
   })
-  .post("/", async (c) => {
-    const input = await readJson(c, MonitorInput);
+  .post("/", documented(OPS.createMonitor), async (c) => {
+    const input = await readBody(c, OPS.createMonitor);
     checkTarget(c.env, input);
     await checkReferences(c.env.DB, input);
     const now = iso(Date.now());
@@ -199,15 +197,15 @@ export const monitors = new Hono<AppEnv>()
     await commit(c, [insertMonitor(c.env.DB, monitor)], { action: "monitor.create", resourceId: monitor.id });
     return c.json(secret ? { id: monitor.id, heartbeatSecret: secret } : { id: monitor.id }, 201);
   })
-  .get("/:monitorId", async (c) => {
-    const id = readParam(c, "monitorId", uuid);
+  .get("/:monitorId", documented(OPS.getMonitor), async (c) => {
+    const id = readParamOf(c, OPS.getMonitor, "monitorId");
     const m = await getMonitor(c.env.DB, id);
     if (!m) throw notFound(`Monitor ${id}`);
     return c.json({ data: monitorOut(m) });
   })
-  .patch("/:monitorId", async (c) => {
-    const id = readParam(c, "monitorId", uuid);
-    const patch = await readJson(c, MonitorPatch);
+  .patch("/:monitorId", documented(OPS.updateMonitor), async (c) => {
+    const id = readParamOf(c, OPS.updateMonitor, "monitorId");
+    const patch = await readBody(c, OPS.updateMonitor);
     const current = await getMonitor(c.env.DB, id);
     if (!current) throw notFound(`Monitor ${id}`);
     const merged: Record<string, unknown> = { ...inputOf(current), ...patch };
@@ -222,8 +220,8 @@ export const monitors = new Hono<AppEnv>()
     await commit(c, [updateMonitor(c.env.DB, next)], { action: "monitor.update", resourceId: id });
     return c.body(null, 204);
   })
-  .delete("/:monitorId", async (c) => {
-    const id = readParam(c, "monitorId", uuid);
+  .delete("/:monitorId", documented(OPS.deleteMonitor), async (c) => {
+    const id = readParamOf(c, OPS.deleteMonitor, "monitorId");
     if (!(await getMonitor(c.env.DB, id))) throw notFound(`Monitor ${id}`);
     await commit(c, [deleteMonitor(c.env.DB, id, iso(Date.now()))], {
       action: "monitor.delete",

@@ -1,16 +1,15 @@
 import { Hono } from "hono";
-import { requireScope } from "../../auth/middleware";
 import { deleteSeverity, insertSeverity, listSeverities, updateSeverity } from "../../db/severities";
 import { type Severity, severitySetProblem } from "../../domain/severity";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
-import { readJson, readParam } from "../../http/input";
+import { documented, readBody, readParamOf } from "../../http/operation";
 import { badField, notFound, Problem } from "../../http/problem";
+import { OPS } from "../../openapi/operations";
 import { name } from "../../schemas/common";
-import { SeverityCreate, SeverityPatch } from "../../schemas/scs";
 import type { Derived } from "../../snapshot/refresh";
 
-const severityName = name(100);
+const _severityName = name(100);
 
 /** New bands re-colour every day of history. */
 const ALL_ROLLUPS: Derived = { rollups: { componentIds: null, from: 0, to: Number.MAX_SAFE_INTEGER } };
@@ -28,9 +27,9 @@ async function find(db: D1Database, key: string): Promise<{ all: Severity[]; fou
 }
 
 export const severities = new Hono<AppEnv>()
-  .get("/", async (c) => c.json({ data: await listSeverities(c.env.DB) }))
-  .post("/", requireScope("admin"), async (c) => {
-    const input = await readJson(c, SeverityCreate);
+  .get("/", documented(OPS.getSeverities), async (c) => c.json({ data: await listSeverities(c.env.DB) }))
+  .post("/", documented(OPS.createSeverity), async (c) => {
+    const input = await readBody(c, OPS.createSeverity);
     const all = await listSeverities(c.env.DB);
     if (all.some((s) => s.displayName === input.displayName)) {
       throw badField("displayName", `a severity named "${input.displayName}" exists`, 409);
@@ -45,14 +44,14 @@ export const severities = new Hono<AppEnv>()
     // The SCS spec answers a created severity with 204.
     return c.body(null, 204);
   })
-  .get("/:severityName", async (c) => {
-    const key = readParam(c, "severityName", severityName);
+  .get("/:severityName", documented(OPS.getSeverity), async (c) => {
+    const key = readParamOf(c, OPS.getSeverity, "severityName");
     const { found } = await find(c.env.DB, key);
     return c.json({ data: found });
   })
-  .patch("/:severityName", requireScope("admin"), async (c) => {
-    const key = readParam(c, "severityName", severityName);
-    const patch = await readJson(c, SeverityPatch);
+  .patch("/:severityName", documented(OPS.updateSeverity), async (c) => {
+    const key = readParamOf(c, OPS.updateSeverity, "severityName");
+    const patch = await readBody(c, OPS.updateSeverity);
     const { all, found } = await find(c.env.DB, key);
     const next: Severity = {
       displayName: patch.displayName ?? found.displayName,
@@ -67,8 +66,8 @@ export const severities = new Hono<AppEnv>()
     );
     return c.body(null, 204);
   })
-  .delete("/:severityName", requireScope("admin"), async (c) => {
-    const key = readParam(c, "severityName", severityName);
+  .delete("/:severityName", documented(OPS.deleteSeverity), async (c) => {
+    const key = readParamOf(c, OPS.deleteSeverity, "severityName");
     const { all, found } = await find(c.env.DB, key);
     if (found.value === 100) {
       throw new Problem(

@@ -1,14 +1,12 @@
 import { Hono } from "hono";
-import { requireScope } from "../../auth/middleware";
 import { newToken, sha256Hex } from "../../auth/secrets";
 import { getToken, insertToken, listTokens, revokeToken, type TokenRow } from "../../db/tokens";
 import { iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
-import { readJson, readParam, readQuery } from "../../http/input";
+import { documented, readBody, readParamOf, readQueryOf } from "../../http/operation";
 import { badField, notFound } from "../../http/problem";
-import { uuid } from "../../schemas/common";
-import { ListQuery, TokenCreate } from "../../schemas/tokens";
+import { OPS } from "../../openapi/operations";
 
 function tokenOut(t: TokenRow) {
   return {
@@ -24,13 +22,12 @@ function tokenOut(t: TokenRow) {
 
 /** Operator tokens. The secret is returned once, at creation; only its SHA-256 is kept. */
 export const tokens = new Hono<AppEnv>()
-  .use(requireScope("admin"))
-  .get("/", async (c) => {
-    const { limit } = readQuery(c, ListQuery);
+  .get("/", documented(OPS.listTokens), async (c) => {
+    const { limit } = readQueryOf(c, OPS.listTokens);
     return c.json({ data: (await listTokens(c.env.DB, limit ?? 100)).map(tokenOut) });
   })
-  .post("/", async (c) => {
-    const input = await readJson(c, TokenCreate);
+  .post("/", documented(OPS.createToken), async (c) => {
+    const input = await readBody(c, OPS.createToken);
     const now = iso(Date.now());
     if (input.expiresAt && input.expiresAt <= now) throw badField("expiresAt", "must be in the future");
     const token = newToken();
@@ -51,8 +48,8 @@ export const tokens = new Hono<AppEnv>()
     );
     return c.json({ id, token }, 201);
   })
-  .delete("/:tokenId", async (c) => {
-    const id = readParam(c, "tokenId", uuid);
+  .delete("/:tokenId", documented(OPS.revokeToken), async (c) => {
+    const id = readParamOf(c, OPS.revokeToken, "tokenId");
     const token = await getToken(c.env.DB, id);
     if (!token || token.revokedAt) throw notFound(`Token ${id}`);
     await commit(c, [revokeToken(c.env.DB, id, iso(Date.now()))], { action: "token.revoke", resourceId: id });

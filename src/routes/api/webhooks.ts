@@ -1,6 +1,4 @@
 import { Hono } from "hono";
-import * as v from "valibot";
-import { requireScope } from "../../auth/middleware";
 import { getComponents } from "../../db/components";
 import {
   deleteWebhook,
@@ -16,12 +14,10 @@ import {
 import { iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
-import { readJson, readParam, readQuery } from "../../http/input";
+import { documented, readBody, readParamOf, readQueryOf } from "../../http/operation";
 import { badField, notFound } from "../../http/problem";
 import { targetRefusal } from "../../net/targets";
-import { uuid } from "../../schemas/common";
-import { ListQuery } from "../../schemas/tokens";
-import { WebhookCreate, WebhookPatch } from "../../schemas/webhooks";
+import { OPS } from "../../openapi/operations";
 import { readSettings } from "../../settings";
 
 function webhookOut(w: Webhook) {
@@ -66,13 +62,12 @@ async function checkTarget(
 
 /** Webhook subscriptions (admin). The signing secret is returned once, at creation. */
 export const webhooks = new Hono<AppEnv>()
-  .use(requireScope("admin"))
-  .get("/", async (c) => {
-    const { limit } = readQuery(c, ListQuery);
+  .get("/", documented(OPS.listWebhooks), async (c) => {
+    const { limit } = readQueryOf(c, OPS.listWebhooks);
     return c.json({ data: (await listWebhooks(c.env.DB, limit ?? 100)).map(webhookOut) });
   })
-  .post("/", async (c) => {
-    const input = await readJson(c, WebhookCreate);
+  .post("/", documented(OPS.createWebhook), async (c) => {
+    const input = await readBody(c, OPS.createWebhook);
     await checkTarget(c.env, input.url, input.components);
     const now = iso(Date.now());
     const webhook: Webhook = {
@@ -90,15 +85,15 @@ export const webhooks = new Hono<AppEnv>()
     await commit(c, [insertWebhook(c.env.DB, webhook)], { action: "webhook.create", resourceId: webhook.id });
     return c.json({ id: webhook.id, secret: webhook.secret }, 201);
   })
-  .get("/:webhookId", async (c) => {
-    const id = readParam(c, "webhookId", uuid);
+  .get("/:webhookId", documented(OPS.getWebhook), async (c) => {
+    const id = readParamOf(c, OPS.getWebhook, "webhookId");
     const w = await getWebhook(c.env.DB, id);
     if (!w) throw notFound(`Webhook ${id}`);
     return c.json({ data: webhookOut(w) });
   })
-  .patch("/:webhookId", async (c) => {
-    const id = readParam(c, "webhookId", uuid);
-    const patch = await readJson(c, WebhookPatch);
+  .patch("/:webhookId", documented(OPS.updateWebhook), async (c) => {
+    const id = readParamOf(c, OPS.updateWebhook, "webhookId");
+    const patch = await readBody(c, OPS.updateWebhook);
     const current = await getWebhook(c.env.DB, id);
     if (!current) throw notFound(`Webhook ${id}`);
     const next: Webhook = {
@@ -114,8 +109,8 @@ export const webhooks = new Hono<AppEnv>()
     await commit(c, [updateWebhook(c.env.DB, next)], { action: "webhook.update", resourceId: id });
     return c.body(null, 204);
   })
-  .delete("/:webhookId", async (c) => {
-    const id = readParam(c, "webhookId", uuid);
+  .delete("/:webhookId", documented(OPS.deleteWebhook), async (c) => {
+    const id = readParamOf(c, OPS.deleteWebhook, "webhookId");
     if (!(await getWebhook(c.env.DB, id))) throw notFound(`Webhook ${id}`);
     await commit(c, [deleteWebhook(c.env.DB, id, iso(Date.now()))], {
       action: "webhook.delete",
@@ -123,19 +118,15 @@ export const webhooks = new Hono<AppEnv>()
     });
     return c.body(null, 204);
   })
-  .get("/:webhookId/deliveries", async (c) => {
-    const id = readParam(c, "webhookId", uuid);
-    const { limit } = readQuery(c, ListQuery);
+  .get("/:webhookId/deliveries", documented(OPS.listDeliveries), async (c) => {
+    const id = readParamOf(c, OPS.listDeliveries, "webhookId");
+    const { limit } = readQueryOf(c, OPS.listDeliveries);
     if (!(await getWebhook(c.env.DB, id))) throw notFound(`Webhook ${id}`);
     return c.json({ data: await listDeliveries(c.env.DB, id, limit ?? 100) });
   })
-  .post("/:webhookId/deliveries/:deliveryId/redeliver", async (c) => {
-    const id = readParam(c, "webhookId", uuid);
-    const deliveryId = readParam(
-      c,
-      "deliveryId",
-      v.pipe(v.string(), v.regex(/^\d{1,12}$/, "must be a delivery id"), v.transform(Number)),
-    );
+  .post("/:webhookId/deliveries/:deliveryId/redeliver", documented(OPS.redeliver), async (c) => {
+    const id = readParamOf(c, OPS.redeliver, "webhookId");
+    const deliveryId = readParamOf(c, OPS.redeliver, "deliveryId");
     if (!(await getWebhook(c.env.DB, id))) throw notFound(`Webhook ${id}`);
     // Checked before the write, so a refused redelivery leaves no audit row claiming it happened.
     if (!(await getDelivery(c.env.DB, id, deliveryId)))
