@@ -28,7 +28,7 @@ export default defineConfig(async () => {
   return {
     test: {
       // A green run is quiet: what a test logs is shown only when it fails.
-      silent: "passed-only",
+      silent: "passed-only" as const,
       projects: [
         {
           plugins: [workerd()],

@@ -4,6 +4,7 @@ import { rebuildSnapshot } from "../../src/snapshot/publish";
 import { api, call, component, create, fingerprint, IMPACT_TYPES } from "../helpers/request";
 
 /** Characters XML 1.0 forbids. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters the test looks for
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 describe("control characters", () => {

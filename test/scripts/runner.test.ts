@@ -88,11 +88,12 @@ describe("npm start", () => {
     const token = "trigger-test-admin-token-0123456789";
     const runner = await startRunner({ DATA_DIR: dir, CRON: "0", ADMIN_TOKEN: token });
     try {
-      for (const headers of [
+      const attempts: Record<string, string>[] = [
         {},
         { Host: "localhost" },
         { Host: "localhost", Authorization: "Bearer wrong" },
-      ]) {
+      ];
+      for (const headers of attempts) {
         const res = await fetch(`${runner.url}/cdn-cgi/handler/scheduled?time=4102444800`, { headers });
         expect(res.status).toBe(401);
         expect(res.headers.get("content-type")).toContain("application/problem+json");
