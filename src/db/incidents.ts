@@ -84,18 +84,18 @@ export async function getIncident(db: D1Database, id: string): Promise<Incident 
   return row ? ((await hydrate(db, [row]))[0] ?? null) : null;
 }
 
-/** Incidents that overlap [start, end], newest first. */
+/** Incidents that overlap [start, end], newest first; all of them unless a limit is given. */
 export async function listIncidents(
   db: D1Database,
-  window: { start: string; end: string; limit: number },
+  window: { start: string; end: string; limit: number | null; offset?: number },
 ): Promise<Incident[]> {
   const { results } = await db
     .prepare(
       `SELECT * FROM incidents
        WHERE deleted_at IS NULL AND began_at <= ?2 AND (ended_at IS NULL OR ended_at >= ?1)
-       ORDER BY began_at DESC, id LIMIT ?3`,
+       ORDER BY began_at DESC, id LIMIT ?3 OFFSET ?4`,
     )
-    .bind(window.start, window.end, window.limit)
+    .bind(window.start, window.end, window.limit ?? -1, window.offset ?? 0)
     .all<Row>();
   return hydrate(db, results);
 }

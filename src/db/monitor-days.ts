@@ -24,12 +24,12 @@ export async function finaliseMonitorDays(db: D1Database, now: number, wall: num
         `WITH win AS (
            SELECT im.component_id, i.began_at AS b, i.ended_at AS e
            FROM incidents i JOIN impacts im ON im.incident_id = i.id
-           WHERE im.severity = ${MAINTENANCE_SEVERITY} AND i.deleted_at IS NULL AND i.began_at < ?4 AND i.ended_at > ?5),
+           WHERE im.severity = ${MAINTENANCE_SEVERITY} AND i.deleted_at IS NULL AND i.began_at < ?4 AND (i.ended_at IS NULL OR i.ended_at > ?5)),
          s AS (
            SELECT j.key AS monitor_id, json_extract(j.value, '$[0]') AS latency, json_extract(j.value, '$[1]') AS health,
                   EXISTS (SELECT 1 FROM win w JOIN monitors mm ON mm.component_id = w.component_id
                           WHERE mm.id = j.key AND w.b <= strftime('%Y-%m-%dT%H:%M:%fZ', t.minute * 60, 'unixepoch')
-                            AND w.e > strftime('%Y-%m-%dT%H:%M:%fZ', t.minute * 60, 'unixepoch')) AS maintenance
+                            AND (w.e IS NULL OR w.e > strftime('%Y-%m-%dT%H:%M:%fZ', t.minute * 60, 'unixepoch'))) AS maintenance
            FROM ticks t, json_each(t.samples) j WHERE t.minute >= ?1 AND t.minute < ?2 AND t.samples IS NOT NULL),
          ranked AS (
            SELECT monitor_id, latency, ROW_NUMBER() OVER (PARTITION BY monitor_id ORDER BY latency) AS rn,

@@ -48,17 +48,28 @@ export function insertPhaseList(db: D1Database, phases: readonly string[]): D1Pr
 }
 
 /** Every phase's name by "generation:order", and the length of each generation's list. */
-export async function allPhases(
-  db: D1Database,
-): Promise<{ names: Map<string, string>; counts: Map<number, number> }> {
+export type AllPhases = {
+  /** Names by "generation:order". */
+  names: Map<string, string>;
+  /** Each generation's list length. */
+  counts: Map<number, number>;
+  /** Each generation's names, in order. */
+  lists: Map<number, string[]>;
+};
+
+export async function allPhases(db: D1Database): Promise<AllPhases> {
   const { results } = await db
     .prepare("SELECT generation, position, name FROM phases")
     .all<{ generation: number; position: number; name: string }>();
   const names = new Map<string, string>();
   const counts = new Map<number, number>();
+  const lists = new Map<number, string[]>();
   for (const r of results) {
     names.set(`${r.generation}:${r.position}`, r.name);
     counts.set(r.generation, Math.max(counts.get(r.generation) ?? 0, r.position + 1));
+    const list = lists.get(r.generation) ?? [];
+    list[r.position] = r.name;
+    lists.set(r.generation, list);
   }
-  return { names, counts };
+  return { names, counts, lists };
 }

@@ -139,7 +139,8 @@ export type GroupContext = {
   /** Published annotations of the payload (only those the settings allow). */
   annotations: Record<string, string>;
   groupName: string | null;
-  phases: { generation: number; count: number };
+  /** The group's phase list: where a new incident opens, and how long it is (its last phase resolves). */
+  phases: { generation: number; opening: number; count: number };
   now: string;
 };
 
@@ -164,7 +165,7 @@ export function groupIncident(ctx: GroupContext): { after: Incident; title: stri
       description: ctx.annotations.description ?? "Opened by Alertmanager.",
       beganAt: began,
       endedAt: null,
-      phase: { generation: ctx.phases.generation, order: 0 },
+      phase: { generation: ctx.phases.generation, order: ctx.phases.opening },
       affects: impactsOf(firing, now),
       updates: [],
       monitoringAt: null,

@@ -1,3 +1,5 @@
+import type { PhaseStatus } from "./phase-status";
+
 /** One impact of an incident on a component (SCS `Impact`). */
 export type Impact = {
   reference: string;
@@ -47,21 +49,37 @@ export function incidentTimeProblem(i: {
   endedAt: string | null;
   affects: readonly Impact[];
 }): { path: string; message: string } | null {
-  if (isMaintenance(i.affects)) {
-    if (i.endedAt === null)
-      return { path: "endedAt", message: "maintenance (a severity-0 impact) needs an end" };
-    if (i.endedAt <= i.beganAt) return { path: "endedAt", message: "must be after beganAt for maintenance" };
+  // Maintenance may be open-ended ("until further notice"); when it has an end, the end is after the start.
+  if (isMaintenance(i.affects) && i.endedAt !== null && i.endedAt <= i.beganAt) {
+    return { path: "endedAt", message: "must be after beganAt for maintenance" };
   }
   if (i.endedAt !== null && i.endedAt < i.beganAt)
     return { path: "endedAt", message: "must not be before beganAt" };
   return null;
 }
 
-/** Phase names that Statuspage consumers understand as incident statuses. */
-export const STATUSPAGE_PHASES = ["investigating", "identified", "monitoring"] as const;
-
-export function isMonitoringPhase(name: string | null): boolean {
-  return (name ?? "").trim().toLowerCase() === "monitoring";
+/**
+ * An incident entering a phase: the phase's status is what moves. Entering a
+ * monitoring phase stamps monitoringAt once; entering the last ("resolved")
+ * phase ends an open incident now, unless the same change sets the end.
+ */
+export function enterPhase(
+  incident: Pick<Incident, "monitoringAt" | "endedAt">,
+  phase: { generation: number; order: number },
+  status: PhaseStatus | null,
+  at: string,
+  explicitEnd?: string | null,
+): Pick<Incident, "phase" | "monitoringAt" | "endedAt"> {
+  return {
+    phase,
+    monitoringAt: incident.monitoringAt ?? (status === "monitoring" ? at : null),
+    endedAt:
+      explicitEnd !== undefined
+        ? explicitEnd
+        : status === "resolved" && incident.endedAt === null
+          ? at
+          : incident.endedAt,
+  };
 }
 
 /** Repeated (component, impact type) pairs would count one impact twice. */

@@ -2,13 +2,15 @@
  * What is true now, derived from incidents and a moment: component statuses,
  * the page indicator, and Statuspage's incident and maintenance statuses.
  */
+import type { PhaseStatus } from "./phase-status";
 import { bandOf, type ComponentStatus, statusOf, worseStatus, worstSeverity } from "./severity";
 
 export type TimedImpact = { componentId: string; severity: number; endedAt?: string | null };
 export type TimedIncident = {
   beganAt: string;
   endedAt: string | null;
-  phaseName: string;
+  /** What the incident's phase says (null when its phase is unknown). */
+  phaseStatus: PhaseStatus | null;
   maintenance: boolean;
   impacts: readonly TimedImpact[];
 };
@@ -80,12 +82,20 @@ export function incidentImpact(
 
 /** Statuspage's incident status from Beacon's model. */
 export function incidentStatus(
-  incident: Pick<TimedIncident, "endedAt" | "phaseName">,
+  incident: Pick<TimedIncident, "endedAt" | "phaseStatus">,
   now: string,
 ): IncidentStatus {
   if (incident.endedAt !== null && incident.endedAt <= now) return "resolved";
-  const phase = incident.phaseName.trim().toLowerCase();
-  return phase === "identified" || phase === "monitoring" ? phase : "investigating";
+  switch (incident.phaseStatus) {
+    case "identified":
+    case "monitoring":
+      return incident.phaseStatus;
+    // A last phase reached before the end is set: the fix is in, and being watched.
+    case "resolved":
+      return "monitoring";
+    default:
+      return "investigating";
+  }
 }
 
 export function maintenanceStatus(

@@ -25,7 +25,8 @@ export function maintenanceCalendar(
     calendar.createEvent({
       id: `${m.id}@${meta.host}`,
       start: new Date(m.beganAt),
-      end: new Date(m.endedAt ?? m.beganAt),
+      // Open-ended maintenance ("until further notice") has a start and no end.
+      ...(m.endedAt ? { end: new Date(m.endedAt) } : {}),
       summary: xmlText(m.displayName),
       description: xmlText(lines.join("\n\n")),
       url: `${meta.baseUrl}/incidents/${m.id}`,

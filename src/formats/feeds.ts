@@ -6,22 +6,11 @@ import { generateAtomFeed, generateRssFeed } from "feedsmith";
 import { incidentStatus, maintenanceStatus } from "../domain/status";
 import { iso } from "../domain/time";
 import type { SnapIncident, Snapshot } from "../snapshot/types";
+import { INCIDENT_STATUS_LABEL } from "../views/words";
 import { updateStatus } from "./statuspage";
 import { xmlText } from "./xml-text";
 
 export const FEED_ENTRIES = 50;
-
-const LABELS: Record<string, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  postmortem: "Postmortem",
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  verifying: "Verifying",
-  completed: "Completed",
-};
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -51,7 +40,7 @@ export function feedEntries(incidents: readonly SnapIncident[], baseUrl: string,
       const status = updateStatus(u.title, u.createdAt === newest ? current : null, incident.maintenance);
       entries.push({
         id: `urn:uuid:${u.id}`,
-        title: xmlText(`[${LABELS[status] ?? status}] ${incident.name}`),
+        title: xmlText(`[${INCIDENT_STATUS_LABEL[status] ?? status}] ${incident.name}`),
         link: `${baseUrl}/incidents/${incident.id}`,
         updated: u.createdAt,
         html: xmlText(u.html || `<p>${escapeHtml(u.title)}</p>`),

@@ -1,6 +1,6 @@
 /** Models for the incident, history and component pages. */
 import type { ComponentStatus } from "../domain/severity";
-import { bandOf } from "../domain/severity";
+import { statusOf } from "../domain/severity";
 import {
   componentStatuses,
   type IncidentImpact,
@@ -46,15 +46,9 @@ export type IncidentPageModel = IncidentListItem & {
   descriptionHtml: string;
   /** Newest first. */
   updates: { id: string; title: string; html: string; createdAt: string }[];
-  affected: { id: string; name: string; typeName: string; severity: number; band: string }[];
+  /** Each affected component with the status this incident gives it (words, never numbers). */
+  affected: { id: string; name: string; typeName: string; status: ComponentStatus }[];
   dataAsOf: string | null;
-};
-
-const BAND_LABEL = {
-  maintenance: "maintenance",
-  first: "degraded",
-  middle: "partial outage",
-  last: "major outage",
 };
 
 export function incidentPageModel(
@@ -76,8 +70,7 @@ export function incidentPageModel(
       id: i.componentId,
       name: componentNames.get(i.componentId) ?? "A removed component",
       typeName: i.typeName,
-      severity: i.severity,
-      band: BAND_LABEL[bandOf(i.severity, bounds)],
+      status: statusOf(i.severity, bounds),
     })),
     dataAsOf,
   };

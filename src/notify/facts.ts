@@ -4,17 +4,18 @@
  */
 
 import { getComponents } from "../db/components";
-import { phaseName } from "../db/phases";
+import { getPhaseList } from "../db/phases";
 import { listSeverities } from "../db/severities";
 import type { EventType, IncidentFacts } from "../domain/events";
 import { type Incident, impactEndedBy, isMaintenance } from "../domain/incident";
+import { type PhaseStatus, phaseStatuses } from "../domain/phase-status";
 import { bandBounds, type ComponentStatus, statusOf } from "../domain/severity";
 import { incidentImpact, incidentStatus, maintenanceStatus } from "../domain/status";
 
 export type FactsContext = {
   componentNames: Map<string, string>;
   bounds: number[];
-  phaseName: string;
+  phaseStatus: PhaseStatus | null;
 };
 
 export async function factsContext(
@@ -24,12 +25,12 @@ export async function factsContext(
   const [components, severities, phase] = await Promise.all([
     getComponents(db, [...new Set(incident.affects.map((a) => a.reference))]),
     listSeverities(db),
-    phaseName(db, incident.phase.generation, incident.phase.order),
+    getPhaseList(db, incident.phase.generation),
   ]);
   return {
     componentNames: new Map(components.map((c) => [c.id, c.displayName])),
     bounds: bandBounds(severities),
-    phaseName: phase ?? "",
+    phaseStatus: phaseStatuses(phase?.phases ?? [])[incident.phase.order] ?? null,
   };
 }
 
@@ -42,7 +43,7 @@ export function incidentFacts(
   const maintenance = isMaintenance(incident.affects);
   const timed = {
     ...incident,
-    phaseName: ctx.phaseName,
+    phaseStatus: ctx.phaseStatus,
     maintenance,
     impacts: incident.affects.map((a) => ({
       componentId: a.reference,

@@ -6,22 +6,11 @@
 import type { WebhookFormat } from "../db/webhooks";
 import type { EventBody, IncidentFacts } from "../domain/events";
 
+import { INCIDENT_STATUS_LABEL, STATUS_LABEL } from "../views/words";
+
 export type PageInfo = { id: string; name: string; url: string; indicator: string; description: string };
 
-const LABEL: Record<string, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  completed: "Completed",
-  operational: "Operational",
-  degraded_performance: "Degraded performance",
-  partial_outage: "Partial outage",
-  major_outage: "Major outage",
-  under_maintenance: "Under maintenance",
-};
+const LABEL: Record<string, string> = { ...INCIDENT_STATUS_LABEL, ...STATUS_LABEL };
 
 const COLOR: Record<string, number> = {
   none: 0x2e7d32,

@@ -35,7 +35,7 @@ async function activeIncidents(
   const timed = (impacts: TimedIncident["impacts"]): TimedIncident => ({
     beganAt: now,
     endedAt: null,
-    phaseName: "",
+    phaseStatus: null,
     maintenance: false,
     impacts,
   });

@@ -31,7 +31,9 @@ export const api = new Hono<AppEnv>()
       origin: (origin) => (origins.includes(origin) ? origin : null),
       allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
       allowHeaders: ["Authorization", "Content-Type"],
-      exposeHeaders: ["WWW-Authenticate"],
+      exposeHeaders: ["WWW-Authenticate", "Link"],
+      // The SCS web UI sends credentials; allowed only for the listed origins, never for "*".
+      credentials: true,
       maxAge: 600,
     })(c, next);
   })

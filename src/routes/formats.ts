@@ -28,7 +28,7 @@ import { readSettings } from "../settings";
 import { currentSnapshot } from "../snapshot/current";
 import { rebuildSnapshot } from "../snapshot/publish";
 import type { Snapshot } from "../snapshot/types";
-import { STATUS_LABEL } from "../views/status-badge";
+import { STATUS_LABEL } from "../views/words";
 
 const cache = new PageCache(64);
 const BadgeQuery = v.object({

@@ -6,6 +6,7 @@ import type { Snapshot } from "../snapshot/types";
 import { StripRenderer } from "../views/day-strip";
 import { HomePage } from "../views/home-page";
 import { href, renderDocument } from "../views/layout";
+import { INDICATOR_LABEL } from "../views/words";
 
 /**
  * What a home page render reuses between views: each bar's finished days
@@ -36,7 +37,8 @@ export function renderHome(
     finished: (c) => renders.history.finished(snapshot, c, today),
   });
   return renderDocument({
-    title: settings.pageName,
+    // The title carries the status, so a tab or a bookmark tells it at a glance.
+    title: `${INDICATOR_LABEL[model.indicator]} · ${settings.pageName}`,
     settings,
     tz,
     path: "/",

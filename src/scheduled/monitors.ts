@@ -19,6 +19,7 @@ import {
   step,
   type Transition,
 } from "../domain/monitor-state";
+import { openingOrder } from "../domain/phase-status";
 import { iso } from "../domain/time";
 import { runPool } from "../net/pool";
 import { targetRefusal } from "../net/targets";
@@ -94,7 +95,7 @@ async function autoContexts(env: Env, monitors: readonly Monitor[], now: number)
   return (m: Monitor): AutoContext => ({
     open: m.state.incidentId ? (byId.get(m.state.incidentId) ?? null) : null,
     componentName: m.componentId ? (names.get(m.componentId) ?? null) : null,
-    firstPhase: { generation: latest?.generation ?? 1, order: 0 },
+    firstPhase: { generation: latest?.generation ?? 1, order: openingOrder(latest?.phases ?? [], false) },
     lastPhaseOrder: (generation) => Math.max(0, (phases.counts.get(generation) ?? 1) - 1),
     timeZone,
     now,

@@ -68,7 +68,14 @@ export const PhaseListCreate = v.object({
     v.check((list) => new Set(list).size === list.length, "must not repeat a phase"),
   ),
 });
-export const PhaseListOut = v.object({ generation: incremental, phases: v.array(v.string()) });
+export const PhaseListOut = v.object({
+  generation: incremental,
+  phases: v.array(v.string()),
+  /** Beacon: the public status each phase stands for, in order. */
+  statuses: v.optional(
+    v.array(v.picklist(["scheduled", "investigating", "identified", "monitoring", "resolved"])),
+  ),
+});
 export const PhaseReference = v.object({ generation: incremental, order: incremental });
 
 // Incidents ------------------------------------------------------------------
@@ -106,7 +113,10 @@ export const IncidentOut = v.object({
 export const IncidentListQuery = v.object({
   start: v.optional(timestamp),
   end: v.optional(timestamp),
+  /** Without a limit, every incident in the window; with one, a page of them and a Link to the next. */
   limit: v.optional(queryInt(1, 500)),
+  /** Beacon: how many to skip, for the next page. */
+  offset: v.optional(queryInt(0, 1_000_000)),
 });
 
 // Incident updates -------------------------------------------------------------
@@ -115,6 +125,10 @@ export const UpdateCreate = v.object({
   displayName: name(),
   description: v.optional(text(20_000, "description"), ""),
   createdAt: v.nullish(timestamp),
+  /** Beacon: move the incident to this phase with the update (its last phase resolves it). */
+  phase: v.optional(PhaseReference),
+  /** Beacon: set or clear the incident's end with the update. */
+  endedAt: v.optional(v.nullable(timestamp)),
 });
 export const UpdatePatch = v.object({
   displayName: v.optional(name()),

@@ -101,7 +101,7 @@ async function publicIncidents(db: D1Database, now: number): Promise<SnapInciden
   const shaped = shapeIncidents(
     incidents,
     updates,
-    { typeNames, phaseNames: phases.names },
+    { typeNames, phases: phases.lists },
     { maxChars: SNAPSHOT_TEXT_CHARS },
   );
   return shaped.sort((a, b) =>

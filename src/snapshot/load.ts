@@ -21,7 +21,7 @@ async function shaped(db: D1Database, incidents: Incident[]): Promise<SnapIncide
     impactTypeNames(db),
     allPhases(db),
   ]);
-  return shapeIncidents(incidents, updates, { typeNames, phaseNames: phases.names });
+  return shapeIncidents(incidents, updates, { typeNames, phases: phases.lists });
 }
 
 export async function loadIncident(db: D1Database, id: string): Promise<SnapIncident | null> {

@@ -3,13 +3,14 @@
 import type { IncidentUpdate } from "../db/updates";
 import type { Incident } from "../domain/incident";
 import { isMaintenance } from "../domain/incident";
+import { phaseStatuses } from "../domain/phase-status";
 import { renderMarkdown } from "../views/markdown";
 import type { SnapIncident } from "./types";
 
 export type Lookups = {
   typeNames: Map<string, string>;
-  /** Phase names by "generation:order". */
-  phaseNames: Map<string, string>;
+  /** Every generation's phase names, in order. */
+  phases: Map<number, string[]>;
 };
 
 /** How much of a text the snapshot keeps; the incident page reads the whole text from D1. */
@@ -26,7 +27,7 @@ export function cut(text: string, bound: TextBound | null): { text: string; cut:
 export function shapeIncident(
   incident: Incident,
   updates: readonly IncidentUpdate[],
-  { typeNames, phaseNames }: Lookups,
+  { typeNames, phases }: Lookups,
   bound: TextBound | null = null,
 ): SnapIncident {
   const description = cut(incident.description, bound);
@@ -40,7 +41,8 @@ export function shapeIncident(
     createdAt: incident.createdAt,
     updatedAt: incident.updatedAt,
     monitoringAt: incident.monitoringAt,
-    phaseName: phaseNames.get(`${incident.phase.generation}:${incident.phase.order}`) ?? "",
+    phaseName: phases.get(incident.phase.generation)?.[incident.phase.order] ?? "",
+    phaseStatus: phaseStatuses(phases.get(incident.phase.generation) ?? [])[incident.phase.order] ?? null,
     maintenance: isMaintenance(incident.affects),
     impacts: incident.affects.map((m) => ({
       componentId: m.reference,

@@ -3,6 +3,7 @@
  * API need, precomputed when data changes. Anything that depends on "now"
  * (status, today's bar) is derived from it at render time.
  */
+import type { PhaseStatus } from "../domain/phase-status";
 import type { Severity } from "../domain/severity";
 import type { BandMinutes } from "../domain/uptime";
 
@@ -52,6 +53,7 @@ export type SnapIncident = {
   updatedAt: string;
   monitoringAt: string | null;
   phaseName: string;
+  phaseStatus: PhaseStatus | null;
   maintenance: boolean;
   impacts: SnapImpact[];
   /** How many updates the incident has; the snapshot holds only the latest few. */

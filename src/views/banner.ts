@@ -1,6 +1,7 @@
 import type { Indicator } from "../domain/status";
 import { html, type VNode } from "./html";
 import { Icon, type IconName } from "./icons";
+import { INDICATOR_LABEL } from "./words";
 
 const ICON: Record<Indicator, IconName> = {
   none: "ok",
@@ -10,8 +11,8 @@ const ICON: Record<Indicator, IconName> = {
   maintenance: "maintenance",
 };
 
-export function Banner({ indicator, description }: { indicator: Indicator; description: string }): VNode {
+export function Banner({ indicator }: { indicator: Indicator }): VNode {
   return html`<section class=${`banner b-${ICON[indicator]}`} aria-labelledby="overall">
-    <h1 id="overall"><${Icon} name=${ICON[indicator]} /><span>${description}</span></h1>
+    <h1 id="overall"><${Icon} name=${ICON[indicator]} /><span>${INDICATOR_LABEL[indicator]}</span></h1>
   </section>`;
 }

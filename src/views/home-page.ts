@@ -17,7 +17,7 @@ export type HomePageProps = {
 export function HomePage({ model, tz, link, renderer }: HomePageProps): VNode {
   return html`<div class="home">
     <${Notices} dataAsOf=${model.dataAsOf} checksDelayedSince=${model.checksDelayedSince} tz=${tz} />
-    <${Banner} indicator=${model.indicator} description=${model.description} />
+    <${Banner} indicator=${model.indicator} />
     ${
       model.incidents.length
         ? html`<section aria-labelledby="active-incidents">

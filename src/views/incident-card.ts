@@ -1,26 +1,7 @@
 import type { IncidentSummary, MaintenanceSummary } from "../models/home";
 import { html, type VNode } from "./html";
 import { Time } from "./time";
-
-export const INCIDENT_STATUS_LABEL: Record<string, string> = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  postmortem: "Postmortem",
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  verifying: "Verifying",
-  completed: "Completed",
-};
-
-export const IMPACT_LABEL: Record<string, string> = {
-  none: "No impact",
-  minor: "Minor impact",
-  major: "Major impact",
-  critical: "Critical impact",
-  maintenance: "Maintenance",
-};
+import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "./words";
 
 type CardProps = { incident: IncidentSummary; tz: string; link: string };
 
@@ -55,7 +36,7 @@ export function MaintenanceCard({ maintenance, tz, link }: MaintenanceProps): VN
     <h3 id=${`m-${maintenance.id}`}><a href=${link}>${maintenance.name}</a></h3>
     <p class="meta">
       <span class="tag">${INCIDENT_STATUS_LABEL[maintenance.status]}</span>
-      <span><${Time} iso=${maintenance.beganAt} tz=${tz} /> to ${maintenance.endedAt ? html`<${Time} iso=${maintenance.endedAt} tz=${tz} />` : "open end"}</span>
+      <span><${Time} iso=${maintenance.beganAt} tz=${tz} /> to ${maintenance.endedAt ? html`<${Time} iso=${maintenance.endedAt} tz=${tz} />` : "until further notice"}</span>
     </p>
     ${
       maintenance.latest

@@ -1,8 +1,8 @@
 import { formatDuration } from "../domain/time-text";
 import type { IncidentListItem } from "../models/detail";
 import { html, type VNode } from "./html";
-import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "./incident-card";
 import { Time } from "./time";
+import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "./words";
 
 type Props = { items: readonly IncidentListItem[]; tz: string; link: (id: string) => string };
 

@@ -1,9 +1,9 @@
 import { formatDuration } from "../domain/time-text";
 import type { IncidentPageModel } from "../models/detail";
 import { html, type VNode } from "./html";
-import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "./incident-card";
 import { Notices } from "./notice";
 import { Time } from "./time";
+import { IMPACT_LABEL, INCIDENT_STATUS_LABEL, STATUS_LABEL } from "./words";
 
 type Props = { model: IncidentPageModel; tz: string; link: (path: string) => string };
 
@@ -17,7 +17,7 @@ export function IncidentPage({ model, tz, link }: Props): VNode {
       <dt>Impact</dt><dd>${IMPACT_LABEL[model.impact]}</dd>
       ${
         model.maintenance
-          ? html`<dt>Window</dt><dd><${Time} iso=${model.beganAt} tz=${tz} /> to ${model.endedAt ? html`<${Time} iso=${model.endedAt} tz=${tz} />` : "open end"}</dd>`
+          ? html`<dt>Window</dt><dd><${Time} iso=${model.beganAt} tz=${tz} /> to ${model.endedAt ? html`<${Time} iso=${model.endedAt} tz=${tz} />` : "until further notice"}</dd>`
           : html`<dt>Began</dt><dd><${Time} iso=${model.beganAt} tz=${tz} /></dd>
             ${model.endedAt && !model.ongoing ? html`<dt>Ended</dt><dd><${Time} iso=${model.endedAt} tz=${tz} /></dd>` : null}`
       }
@@ -29,11 +29,11 @@ export function IncidentPage({ model, tz, link }: Props): VNode {
       ${
         model.affected.length
           ? html`<table class="affected-table">
-            <thead><tr><th scope="col">Component</th><th scope="col">Impact type</th><th scope="col">Severity</th></tr></thead>
+            <thead><tr><th scope="col">Component</th><th scope="col">Impact type</th><th scope="col">Effect</th></tr></thead>
             <tbody>
               ${model.affected.map(
                 (a) =>
-                  html`<tr><td><a href=${link(`/components/${a.id}`)}>${a.name}</a></td><td>${a.typeName}</td><td>${a.severity} (${a.band})</td></tr>`,
+                  html`<tr><td><a href=${link(`/components/${a.id}`)}>${a.name}</a></td><td>${a.typeName}</td><td>${STATUS_LABEL[a.status]}</td></tr>`,
               )}
             </tbody>
           </table>`

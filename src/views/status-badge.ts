@@ -1,14 +1,7 @@
 import type { ComponentStatus } from "../domain/severity";
 import { html, type VNode } from "./html";
 import { Icon, type IconName } from "./icons";
-
-export const STATUS_LABEL: Record<ComponentStatus, string> = {
-  operational: "Operational",
-  degraded_performance: "Degraded performance",
-  partial_outage: "Partial outage",
-  major_outage: "Major outage",
-  under_maintenance: "Under maintenance",
-};
+import { STATUS_LABEL } from "./words";
 
 export const STATUS_ICON: Record<ComponentStatus, IconName> = {
   operational: "ok",

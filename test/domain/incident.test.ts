@@ -16,11 +16,9 @@ describe("incident rules", () => {
     expect(isMaintenance([])).toBe(false);
   });
 
-  it("need maintenance to end after it begins, and anything else not to end before", () => {
+  it("let maintenance be open-ended, need its end after its start, and anything else not to end before", () => {
     const began = "2026-11-01T10:00:00.000Z";
-    expect(incidentTimeProblem({ beganAt: began, endedAt: null, affects: [impact(0)] })).toMatchObject({
-      path: "endedAt",
-    });
+    expect(incidentTimeProblem({ beganAt: began, endedAt: null, affects: [impact(0)] })).toBeNull();
     expect(incidentTimeProblem({ beganAt: began, endedAt: began, affects: [impact(0)] })).toMatchObject({
       path: "endedAt",
     });

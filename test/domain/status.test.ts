@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { PhaseStatus } from "../../src/domain/phase-status";
 import { bandBounds, severitySetProblem, statusOf } from "../../src/domain/severity";
 import {
   componentStatuses,
@@ -12,11 +13,11 @@ const BOUNDS = [33, 66, 100];
 const NOW = "2026-05-01T12:00:00.000Z";
 const incident = (
   severity: number,
-  extra: Partial<{ beganAt: string; endedAt: string | null; phaseName: string }> = {},
+  extra: Partial<{ beganAt: string; endedAt: string | null; phaseStatus: PhaseStatus | null }> = {},
 ) => ({
   beganAt: "2026-05-01T11:00:00.000Z",
   endedAt: null,
-  phaseName: "Investigation ongoing",
+  phaseStatus: "investigating" as PhaseStatus | null,
   maintenance: severity === 0,
   impacts: [{ componentId: "c1", severity }],
   ...extra,
@@ -98,11 +99,14 @@ describe("page indicator", () => {
 });
 
 describe("incident statuses", () => {
-  it("resolves once ended, and otherwise follows Statuspage-named phases", () => {
+  it("resolves once ended, and otherwise follows its phase's status", () => {
     expect(incidentStatus(incident(50, { endedAt: NOW }), NOW)).toBe("resolved");
-    expect(incidentStatus(incident(50, { phaseName: "Monitoring" }), NOW)).toBe("monitoring");
-    expect(incidentStatus(incident(50, { phaseName: " identified " }), NOW)).toBe("identified");
+    expect(incidentStatus(incident(50, { phaseStatus: "monitoring" }), NOW)).toBe("monitoring");
+    expect(incidentStatus(incident(50, { phaseStatus: "identified" }), NOW)).toBe("identified");
     expect(incidentStatus(incident(50), NOW)).toBe("investigating");
+    // The last phase before the end is set: the fix is in and watched.
+    expect(incidentStatus(incident(50, { phaseStatus: "resolved" }), NOW)).toBe("monitoring");
+    expect(incidentStatus(incident(50, { phaseStatus: null }), NOW)).toBe("investigating");
   });
 
   it("schedules, runs and completes maintenance by its window", () => {

@@ -44,6 +44,8 @@ describe("/api/phases", () => {
       data: {
         generation: 1,
         phases: ["Scheduled", "Investigation ongoing", "Working on it", "Potential fix deployed", "Done"],
+        // Beacon: the public status each phase stands for.
+        statuses: ["scheduled", "investigating", "identified", "monitoring", "resolved"],
       },
     });
   });
@@ -52,7 +54,11 @@ describe("/api/phases", () => {
     const a = await json(api("/phases", { body: { phases: ["one"] } }));
     const b = await json(api("/phases", { body: { phases: ["one", "two"] } }));
     expect(b.generation).toBe(a.generation + 1);
-    expect((await json(api("/phases"))).data).toEqual({ generation: b.generation, phases: ["one", "two"] });
+    expect((await json(api("/phases"))).data).toEqual({
+      generation: b.generation,
+      phases: ["one", "two"],
+      statuses: ["investigating", "resolved"],
+    });
     expect((await json(api(`/phases?generation=${a.generation}`))).data.phases).toEqual(["one"]);
     expect((await api("/phases?generation=999")).status).toBe(404);
     expect((await api("/phases", { method: "PATCH", body: { phases: ["x"] } })).status).toBe(404);

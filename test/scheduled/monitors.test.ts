@@ -50,7 +50,8 @@ describe("monitor state machine on real ticks", () => {
     expect(Date.parse(opened?.began_at ?? "") - t0).toBeLessThan(5000);
     const incident = (await json(api(`/incidents/${opened?.id}`))).data;
     expect(incident.affects).toEqual([{ reference: comp, type: IMPACT_TYPES.connectivity, severity: 90 }]);
-    expect(incident.phase.order).toBe(0);
+    // It opens in the first phase that is not "Scheduled": Investigation ongoing.
+    expect(incident.phase.order).toBe(1);
     const [first] = await updatesOf(opened?.id ?? "");
     expect(first?.description).toContain("HTTP 500");
     // Times read as the page shows them (UTC here), not as ISO strings.

@@ -4,6 +4,7 @@ import { getComponents, listComponents } from "../../db/components";
 import { getIncident } from "../../db/incidents";
 import { allPhases } from "../../db/phases";
 import { groupIncident, matchAlerts } from "../../domain/alert-group";
+import { openingOrder } from "../../domain/phase-status";
 import { iso, parseTimestamp } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
@@ -72,7 +73,11 @@ export const alertmanager = new Hono<AppEnv>()
       changes,
       annotations: published(payload.commonAnnotations, readSettings(c.env).alertmanagerAnnotations),
       groupName: payload.groupLabels.alertname ?? null,
-      phases: { generation, count: phases.counts.get(generation) ?? 1 },
+      phases: {
+        generation,
+        opening: openingOrder(phases.lists.get(generation) ?? [], false),
+        count: phases.counts.get(generation) ?? 1,
+      },
       now,
     });
     const statements = changes.map((a) => upsertAlert(db, payload.groupKey, a, now));

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import * as v from "valibot";
 import { sha256Hex } from "../../auth/secrets";
 import { findMonitorByHeartbeat, recordHeartbeat } from "../../db/monitors";
 import { iso } from "../../domain/time";
@@ -7,8 +6,6 @@ import type { AppEnv } from "../../env";
 import { documented, readParamOf } from "../../http/operation";
 import { Problem } from "../../http/problem";
 import { OPS } from "../../openapi/operations";
-
-const _secret = v.pipe(v.string(), v.regex(/^hb_[A-Za-z0-9_-]{43}$/, "must be a heartbeat secret"));
 
 /**
  * Pings closer together than this are acknowledged without a write: a

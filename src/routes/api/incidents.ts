@@ -1,46 +1,48 @@
 import { Hono } from "hono";
-import * as v from "valibot";
 import { getComponents } from "../../db/components";
 import { getImpactTypes } from "../../db/impact-types";
 import { getIncident, listIncidents, touchIncident } from "../../db/incidents";
-import { getPhaseList, phaseName } from "../../db/phases";
+import { getPhaseList } from "../../db/phases";
 import { deleteUpdate, getUpdate, listUpdates, updateUpdate } from "../../db/updates";
 import type { Impact, Incident } from "../../domain/incident";
-import { duplicateImpact, incidentTimeProblem, isMonitoringPhase } from "../../domain/incident";
+import { duplicateImpact, enterPhase, incidentTimeProblem, isMaintenance } from "../../domain/incident";
+import { openingOrder, type PhaseStatus, phaseStatuses } from "../../domain/phase-status";
 import { DAY_MS, iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
 import { documented, readBody, readParamOf, readQueryOf } from "../../http/operation";
 import { badField, notFound } from "../../http/problem";
 import { OPS } from "../../openapi/operations";
-import { incremental } from "../../schemas/common";
 import { incidentWrite } from "../../write/incident";
 import { incidentOut, updateOut } from "./present";
 
-const DEFAULT_LIMIT = 100;
 const MAX_WINDOW_DAYS = 366;
-const _updateOrder = v.pipe(
-  v.string(),
-  v.regex(/^\d{1,9}$/, "must be a whole number"),
-  v.transform(Number),
-  incremental,
-);
 
-/** Resolves an omitted phase to the first phase of the latest generation, and checks a given one exists. */
+type ResolvedPhase = { phase: { generation: number; order: number }; status: PhaseStatus | null };
+
+/**
+ * Resolves an omitted phase to the first phase of the latest generation that
+ * suits the incident (maintenance starts in "Scheduled", anything else in the
+ * first phase that is not), and checks a given one exists.
+ */
 async function resolvePhase(
   db: D1Database,
   phase: { generation: number; order: number } | undefined,
-): Promise<{ generation: number; order: number; name: string }> {
-  if (!phase) {
-    const latest = await getPhaseList(db);
-    if (!latest || latest.phases.length === 0) throw badField("phase", "no phase list exists");
-    return { generation: latest.generation, order: 0, name: latest.phases[0] ?? "" };
+  maintenance = false,
+): Promise<ResolvedPhase> {
+  const list = await getPhaseList(db, phase?.generation);
+  if (!list || list.phases.length === 0) {
+    throw badField("phase", phase ? `generation ${phase.generation} does not exist` : "no phase list exists");
   }
-  const name = await phaseName(db, phase.generation, phase.order);
-  if (name === null) {
+  const statuses = phaseStatuses(list.phases);
+  if (!phase) {
+    const order = openingOrder(list.phases, maintenance);
+    return { phase: { generation: list.generation, order }, status: statuses[order] ?? null };
+  }
+  if (phase.order >= list.phases.length) {
     throw badField("phase", `generation ${phase.generation} has no phase with order ${phase.order}`);
   }
-  return { ...phase, name };
+  return { phase, status: statuses[phase.order] ?? null };
 }
 
 /** Every impact must name a live component and impact type, each pair once. */
@@ -69,6 +71,27 @@ function checkTimes(incident: Pick<Incident, "beganAt" | "endedAt" | "affects">)
   if (problem) throw badField(problem.path, problem.message);
 }
 
+/**
+ * The phase, monitoringAt and endedAt after a change that may move the phase
+ * (`endedAt` undefined keeps or derives the end; null reopens).
+ */
+async function movedPhase(
+  db: D1Database,
+  current: Incident,
+  phase: { generation: number; order: number } | undefined,
+  at: string,
+  endedAt: string | null | undefined,
+): Promise<Pick<Incident, "phase" | "monitoringAt" | "endedAt">> {
+  if (!phase)
+    return {
+      phase: current.phase,
+      monitoringAt: current.monitoringAt,
+      endedAt: endedAt === undefined ? current.endedAt : endedAt,
+    };
+  const resolved = await resolvePhase(db, phase);
+  return enterPhase(current, resolved.phase, resolved.status, at, endedAt);
+}
+
 async function loadIncident(db: D1Database, id: string): Promise<Incident> {
   const incident = await getIncident(db, id);
   if (!incident) throw notFound(`Incident ${id}`);
@@ -85,13 +108,33 @@ export const incidents = new Hono<AppEnv>()
     if (Date.parse(end) - Date.parse(start) > MAX_WINDOW_DAYS * DAY_MS) {
       throw badField("end", `the window from start to end must be at most ${MAX_WINDOW_DAYS} days`);
     }
-    const list = await listIncidents(c.env.DB, { start, end, limit: query.limit ?? DEFAULT_LIMIT });
-    return c.json({ data: list.map(incidentOut) });
+    // The SCS spec has no paging, and its clients read one answer: without a
+    // limit the (bounded) window comes whole. With one, a Link names the next page.
+    const limit = query.limit ?? null;
+    const offset = query.offset ?? 0;
+    const list = await listIncidents(c.env.DB, {
+      start,
+      end,
+      limit: limit === null ? null : limit + 1,
+      offset,
+    });
+    if (limit !== null && list.length > limit) {
+      const next = new URL(c.req.url);
+      for (const [k, val] of Object.entries({
+        start,
+        end,
+        limit: String(limit),
+        offset: String(offset + limit),
+      }))
+        next.searchParams.set(k, val);
+      c.header("Link", `<${next.pathname}${next.search}>; rel="next"`);
+    }
+    return c.json({ data: (limit === null ? list : list.slice(0, limit)).map(incidentOut) });
   })
   .post("/", documented(OPS.createIncident), async (c) => {
     const input = await readBody(c, OPS.createIncident);
     const db = c.env.DB;
-    const phase = await resolvePhase(db, input.phase);
+    const phase = await resolvePhase(db, input.phase, isMaintenance(input.affects));
     await checkImpacts(db, input.affects);
     const now = iso(Date.now());
     const incident: Incident = {
@@ -99,11 +142,15 @@ export const incidents = new Hono<AppEnv>()
       displayName: input.displayName,
       description: input.description ?? "",
       beganAt: input.beganAt,
-      endedAt: input.endedAt ?? null,
-      phase: { generation: phase.generation, order: phase.order },
       affects: input.affects,
       updates: [],
-      monitoringAt: isMonitoringPhase(phase.name) ? now : null,
+      ...enterPhase(
+        { monitoringAt: null, endedAt: null },
+        phase.phase,
+        phase.status,
+        now,
+        input.endedAt ?? null,
+      ),
       revision: 0,
       createdAt: now,
       updatedAt: now,
@@ -124,24 +171,15 @@ export const incidents = new Hono<AppEnv>()
     const db = c.env.DB;
     const current = await loadIncident(db, id);
     const now = iso(Date.now());
-    let monitoringAt = current.monitoringAt;
-    let phase = current.phase;
-    if (patch.phase) {
-      const resolved = await resolvePhase(db, patch.phase);
-      phase = { generation: resolved.generation, order: resolved.order };
-      if (monitoringAt === null && isMonitoringPhase(resolved.name)) monitoringAt = now;
-    }
+    const moved = await movedPhase(db, current, patch.phase, now, patch.endedAt);
     if (patch.affects) await checkImpacts(db, patch.affects);
     const next: Incident = {
       ...current,
       displayName: patch.displayName ?? current.displayName,
       description: patch.description === undefined ? current.description : (patch.description ?? ""),
       beganAt: patch.beganAt ?? current.beganAt,
-      // `endedAt: null` reopens the incident; an absent key keeps it.
-      endedAt: patch.endedAt === undefined ? current.endedAt : patch.endedAt,
-      phase,
       affects: patch.affects ?? current.affects,
-      monitoringAt,
+      ...moved,
       updatedAt: now,
     };
     checkTimes(next);
@@ -167,9 +205,13 @@ export const incidents = new Hono<AppEnv>()
     const db = c.env.DB;
     const incident = await loadIncident(db, id);
     const now = iso(Date.now());
+    // An update may move the phase in the same request: one call per step, resolving included.
+    const moved = await movedPhase(db, incident, input.phase, now, input.endedAt);
+    const after: Incident = { ...incident, ...moved, updatedAt: now };
+    checkTimes(after);
     const write = await incidentWrite(db, {
       before: incident,
-      after: { ...incident, updatedAt: now },
+      after,
       update: { title: input.displayName, text: input.description, at: input.createdAt ?? now },
       now,
     });

@@ -1,14 +1,11 @@
 import { Hono } from "hono";
-import * as v from "valibot";
 import { getPhaseList, insertPhaseList } from "../../db/phases";
+import { phaseStatuses } from "../../domain/phase-status";
 import type { AppEnv } from "../../env";
 import { commit } from "../../http/commit";
 import { documented, readBody, readQueryOf } from "../../http/operation";
 import { notFound } from "../../http/problem";
 import { OPS } from "../../openapi/operations";
-import { queryInt } from "../../schemas/common";
-
-const _PhaseQuery = v.object({ generation: v.optional(queryInt(0, 1_000_000)) });
 
 /** Phase lists are append-only: POST adds a generation, nothing edits or deletes one. */
 export const phases = new Hono<AppEnv>()
@@ -16,7 +13,7 @@ export const phases = new Hono<AppEnv>()
     const { generation } = readQueryOf(c, OPS.getPhaseList);
     const list = await getPhaseList(c.env.DB, generation);
     if (!list) throw notFound(`Phase list generation ${generation}`);
-    return c.json({ data: list });
+    return c.json({ data: { ...list, statuses: phaseStatuses(list.phases) } });
   })
   .post("/", documented(OPS.createPhaseList), async (c) => {
     const input = await readBody(c, OPS.createPhaseList);

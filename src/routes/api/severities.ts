@@ -6,10 +6,7 @@ import { commit } from "../../http/commit";
 import { documented, readBody, readParamOf } from "../../http/operation";
 import { badField, notFound, Problem } from "../../http/problem";
 import { OPS } from "../../openapi/operations";
-import { name } from "../../schemas/common";
 import type { Derived } from "../../snapshot/refresh";
-
-const _severityName = name(100);
 
 /** New bands re-colour every day of history. */
 const ALL_ROLLUPS: Derived = { rollups: { componentIds: null, from: 0, to: Number.MAX_SAFE_INTEGER } };
