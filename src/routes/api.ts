@@ -27,6 +27,8 @@ export const api = new Hono<AppEnv>()
     const origins = allowedOrigins(c.env);
     // The Statuspage-compatible API is public to every origin and sets its own header.
     if (origins.length === 0 || c.req.path.startsWith("/api/v2/")) return next();
+    // Other origins get no CORS headers at all, credentials included.
+    if (!origins.includes(c.req.header("origin") ?? "")) return next();
     return cors({
       origin: (origin) => (origins.includes(origin) ? origin : null),
       allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
