@@ -99,6 +99,8 @@ async function main() {
 
   const cron = config.cron ? startCron(() => mf.getWorker("beacon"), log) : null;
 
+  if (demo)
+    log(`[demo] endpoints for the demo monitors: http://127.0.0.1:${demo.port}/healthy, /flapping, /slow`);
   log(`Beacon is listening on ${url.href.replace(/\/$/, "")}`);
   if (admin.generated) {
     log(`Admin token (shown once, kept in ${admin.file}): ${admin.token}`);

@@ -1,7 +1,7 @@
 // Demo endpoints for the seeded monitors, served by `npm start` itself on
 // 127.0.0.1:DEMO_PORT, so that probing shows something with no network:
 //   /healthy   always 200
-//   /flapping  503 for the first 4 minutes of every 15, else 200
+//   /flapping  503 for the first 4 minutes of every sixth hour (UTC), else 200
 //   /slow      200 after 1.2 s (its monitor calls that degraded)
 import { createServer } from "node:http";
 
@@ -12,7 +12,9 @@ export async function startDemoUpstream(host, port) {
     if (path === "/healthy") {
       res.writeHead(200, { "Content-Type": "text/plain" }).end("healthy");
     } else if (path === "/flapping") {
-      const failing = new Date().getUTCMinutes() % 15 < 4;
+      // Now and then, not all the time: a fresh demo shows an outage every few hours, not every quarter hour.
+      const at = new Date();
+      const failing = at.getUTCHours() % 6 === 0 && at.getUTCMinutes() < 4;
       res
         .writeHead(failing ? 503 : 200, { "Content-Type": "text/plain" })
         .end(failing ? "overloaded" : "fine");

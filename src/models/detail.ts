@@ -10,7 +10,7 @@ import {
 } from "../domain/status";
 import { iso } from "../domain/time";
 import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
-import { componentHistory, type StripDay } from "./history";
+import { BAR_DAYS, componentHistory, type StripDay } from "./history";
 import type { LatencySummary } from "./latency";
 
 export type IncidentListItem = {
@@ -23,6 +23,8 @@ export type IncidentListItem = {
   endedAt: string | null;
   durationMs: number;
   ongoing: boolean;
+  /** The newest update, so a list tells what happened, not only titles. */
+  latest: { title: string; html: string } | null;
 };
 
 export function listItem(incident: SnapIncident, bounds: readonly number[], nowMs: number): IncidentListItem {
@@ -39,7 +41,16 @@ export function listItem(incident: SnapIncident, bounds: readonly number[], nowM
     durationMs:
       (ended && incident.endedAt ? Date.parse(incident.endedAt) : nowMs) - Date.parse(incident.beganAt),
     ongoing: !ended,
+    latest: latestOf(incident),
   };
+}
+
+function latestOf(incident: SnapIncident): IncidentListItem["latest"] {
+  const last = incident.updates.reduce<SnapIncident["updates"][number] | null>(
+    (best, u) => (best === null || u.createdAt >= best.createdAt ? u : best),
+    null,
+  );
+  return last ? { title: last.title, html: last.html } : null;
 }
 
 export type IncidentPageModel = IncidentListItem & {
@@ -108,6 +119,7 @@ export type ComponentPageModel = {
   status: ComponentStatus;
   strip: { finished: readonly StripDay[]; today: StripDay };
   uptime: string;
+  uptimeDays: number | null;
   incidents: IncidentListItem[];
   dataAsOf: string | null;
 };
@@ -132,6 +144,7 @@ export function componentPageModel(
     status: statuses.get(component.id) ?? "operational",
     strip: { finished: history.finished.days, today: history.today },
     uptime: history.uptime,
+    uptimeDays: history.uptimeDays < BAR_DAYS ? history.uptimeDays : null,
     incidents: incidents.map((i) => listItem(i, snapshot.bounds, nowMs)),
     dataAsOf,
     monitors,

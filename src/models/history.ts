@@ -117,6 +117,8 @@ export type ComponentHistory = {
   today: StripDay;
   uptime: string;
   ratio: number | null;
+  /** Days with data behind the uptime figure (today included); fewer than the bar's 90 for a young component. */
+  uptimeDays: number;
 };
 
 type TodaySpans = { intervals: Interval[]; incidents: number };
@@ -176,6 +178,7 @@ export function componentHistory(
     },
     uptime: formatUptime(ratio),
     ratio,
+    uptimeDays: finished.facts.filter((f) => f.seen > 0).length + (t.seen > 0 ? 1 : 0),
   };
 }
 

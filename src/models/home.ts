@@ -14,7 +14,7 @@ import {
 } from "../domain/status";
 import { DAY_MS, iso } from "../domain/time";
 import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
-import { componentHistory, type FinishedDays, type StripDay, todaySpans } from "./history";
+import { BAR_DAYS, componentHistory, type FinishedDays, type StripDay, todaySpans } from "./history";
 
 export type UpdateSummary = { title: string; html: string; createdAt: string };
 
@@ -48,6 +48,8 @@ export type ComponentEntry = {
   /** The bar: finished days and today so far; null for a group, whose members carry bars. */
   strip: { finished: readonly StripDay[]; today: StripDay } | null;
   uptime: string;
+  /** Days behind the uptime figure, when fewer than the bar shows. */
+  uptimeDays: number | null;
   children: ComponentEntry[];
 };
 
@@ -151,6 +153,7 @@ export function homeModel(
       status: statuses.get(c.id) ?? "operational",
       strip: history ? { finished: history.finished.days, today: history.today } : null,
       uptime: history?.uptime ?? "",
+      uptimeDays: history && history.uptimeDays < BAR_DAYS ? history.uptimeDays : null,
       children,
     };
   };

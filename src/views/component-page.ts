@@ -22,7 +22,7 @@ export function ComponentPage({ model, tz, link }: Props): VNode {
     ${c.description ? html`<p>${c.description}</p>` : null}
     <section aria-labelledby="history-h">
       <h2 id="history-h">Last 90 days</h2>
-      <${DayStrip} name=${c.name} finished=${model.strip.finished} today=${model.strip.today} uptime=${model.uptime} />
+      <${DayStrip} name=${c.name} finished=${model.strip.finished} today=${model.strip.today} uptime=${model.uptime} uptimeDays=${model.uptimeDays} />
     </section>
     ${
       model.monitors.length

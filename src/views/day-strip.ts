@@ -30,11 +30,13 @@ export type DayStripProps = {
   finished: readonly StripDay[];
   today: StripDay;
   uptime: string;
+  /** Days behind the uptime figure when fewer than 90, said beside it so it does not read as 90. */
+  uptimeDays?: number | null;
   /** Reuses the finished days' markup across views; without it they are rendered here. */
   renderer?: StripRenderer;
 };
 
-export function DayStrip({ name, finished, today, uptime, renderer }: DayStripProps): VNode {
+export function DayStrip({ name, finished, today, uptime, uptimeDays, renderer }: DayStripProps): VNode {
   const label = `Daily status of ${name}, last 90 days`;
   return html`<div class="history">
     ${
@@ -42,6 +44,6 @@ export function DayStrip({ name, finished, today, uptime, renderer }: DayStripPr
         ? html`<ol class="strip" aria-label=${label} dangerouslySetInnerHTML=${{ __html: renderer.finished(finished) + render(DayCell(today)) }}></ol>`
         : html`<ol class="strip" aria-label=${label}>${finished.map((d) => DayCell(d))}${DayCell(today)}</ol>`
     }
-    <p class="strip-legend"><span>90 days ago</span><span>${uptime} uptime</span><span>Today</span></p>
+    <p class="strip-legend"><span>90 days ago</span><span>${uptime} uptime${uptimeDays ? ` over ${uptimeDays === 1 ? "1 day" : `${uptimeDays} days`}` : ""}</span><span>Today</span></p>
   </div>`;
 }

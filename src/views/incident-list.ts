@@ -17,6 +17,7 @@ export function IncidentList({ items, tz, link }: Props): VNode {
           <span><${Time} iso=${i.beganAt} tz=${tz} />${i.endedAt && !i.ongoing ? html` to <${Time} iso=${i.endedAt} tz=${tz} />` : null}</span>
           <span>${i.ongoing ? (i.maintenance && i.status === "scheduled" ? "upcoming" : `ongoing for ${formatDuration(i.durationMs)}`) : `lasted ${formatDuration(i.durationMs)}`}</span>
         </p>
+        ${i.latest ? html`<div class="prose latest" dangerouslySetInnerHTML=${{ __html: i.latest.html }}></div>` : null}
       </li>`,
     )}
   </ul>`;

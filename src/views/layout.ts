@@ -13,20 +13,38 @@ export type LayoutProps = {
   feeds?: { title: string; href: string; type: string }[];
 };
 
+/** A short list keeps every page light; the site's zone and the visitor's choice are always in it. */
 const COMMON_ZONES = [
   "UTC",
   "Europe/London",
+  "Europe/Lisbon",
+  "Europe/Paris",
   "Europe/Berlin",
+  "Europe/Amsterdam",
+  "Europe/Stockholm",
+  "Europe/Warsaw",
+  "Europe/Athens",
   "Europe/Helsinki",
-  "America/New_York",
-  "America/Chicago",
-  "America/Los_Angeles",
-  "America/Sao_Paulo",
+  "Europe/Istanbul",
+  "Europe/Moscow",
+  "Africa/Johannesburg",
+  "Asia/Dubai",
   "Asia/Kolkata",
   "Asia/Singapore",
+  "Asia/Shanghai",
   "Asia/Tokyo",
   "Australia/Sydney",
+  "Pacific/Auckland",
+  "America/Sao_Paulo",
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Los_Angeles",
 ];
+
+function zoneChoices(tz: string, settings: Settings): string[] {
+  return [...new Set([settings.timeZone, tz, ...COMMON_ZONES])];
+}
 
 /** A link that keeps a visitor's chosen zone. */
 export function href(path: string, tz: string, settings: Settings): string {
@@ -70,8 +88,7 @@ export function Layout({ title, settings, tz, path, body, feeds = [] }: LayoutPr
       <footer class="site-footer">
         <form class="tz" method="get" action=${path}>
           <label for="tz">Times shown in</label>
-          <input id="tz" name="tz" list="tz-zones" value=${tz} autocomplete="off" spellcheck="false" />
-          <datalist id="tz-zones">${COMMON_ZONES.map((z) => html`<option value=${z}></option>`)}</datalist>
+          <select id="tz" name="tz">${zoneChoices(tz, settings).map((z) => html`<option value=${z} selected=${z === tz}>${z.replaceAll("_", " ")}</option>`)}</select>
           <button type="submit">Apply</button>
         </form>
         <ul class="links">

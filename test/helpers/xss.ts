@@ -62,6 +62,8 @@ const FORBIDDEN = new Set([
   "button",
 ]);
 const OWN_BUTTON = (attrs: Record<string, string>) => attrs.type === "submit";
+/** The page's own time zone chooser (escaped user text can never build one). */
+const OWN_SELECT = (attrs: Record<string, string>) => attrs.id === "tz" && attrs.name === "tz";
 
 /**
  * Parses output as a browser would and lists anything executable: script
@@ -73,7 +75,8 @@ export function executableProblems(output: string): string[] {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        if (FORBIDDEN.has(name) && !(name === "button" && OWN_BUTTON(attrs))) problems.push(`<${name}>`);
+        const own = (name === "button" && OWN_BUTTON(attrs)) || (name === "select" && OWN_SELECT(attrs));
+        if (FORBIDDEN.has(name) && !own) problems.push(`<${name}>`);
         for (const [key, value] of Object.entries(attrs)) {
           if (key.startsWith("on")) problems.push(`<${name} ${key}>`);
           if (["href", "src", "action", "formaction", "data", "xlink:href"].includes(key)) {
