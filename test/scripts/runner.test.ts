@@ -45,10 +45,19 @@ describe("npm start", () => {
       expect(h.body).toMatchObject({ status: "ok", d1: true, kv: true });
       expect(first.output()).toContain("[seed] demo data added");
       seeded = await counts(first.url);
-      expect(seeded).toEqual({ components: 9, incidents: 3 });
+      // 3 current ones, 8 past incidents and 2 past maintenance windows.
+      expect(seeded).toEqual({ components: 9, incidents: 13 });
       const home = await fetch(`${first.url}/`);
       expect(home.status).toBe(200);
-      expect(await home.text()).toContain("<!doctype html>");
+      const page = await home.text();
+      expect(page).toContain("<!doctype html>");
+      // 90 days of demo history, every day of every bar filled.
+      expect(page.match(/class="l-/g)?.length).toBe(6 * 90);
+      expect(page).not.toContain('class="l-nodata"');
+      expect(page).not.toMatch(/uptime over \d+ days?/);
+      expect(first.output()).toMatch(
+        /\[demo\] endpoints for the demo monitors: http:\/\/127\.0\.0\.1:\d+\/healthy/,
+      );
 
       const css = await fetch(`${first.url}/style.css`);
       expect(css.status).toBe(200);
