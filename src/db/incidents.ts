@@ -187,6 +187,18 @@ export async function getIncidents(db: D1Database, ids: readonly string[]): Prom
   return hydrate(db, results);
 }
 
+/** The names of live incidents, by id. */
+export async function incidentNames(db: D1Database, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { results } = await db
+    .prepare(
+      "SELECT id, display_name FROM incidents WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?1))",
+    )
+    .bind(JSON.stringify(ids))
+    .all<{ id: string; display_name: string }>();
+  return new Map(results.map((r) => [r.id, r.display_name]));
+}
+
 /** Each component's earliest impact, by the beginning of its incident. */
 export async function firstImpactTimes(db: D1Database): Promise<Map<string, string>> {
   const { results } = await db

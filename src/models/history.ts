@@ -21,8 +21,8 @@ import type { SnapComponent, Snapshot } from "../snapshot/types";
 
 export const BAR_DAYS = 90;
 
-/** One day of a bar: its level and its text alternative. */
-export type StripDay = { level: DayLevel; label: string };
+/** One day of a bar: its level, its text alternative, and for a day with incidents, its UTC date to link to. */
+export type StripDay = { level: DayLevel; label: string; day?: string };
 
 type DayFact = { down: number; seen: number };
 
@@ -37,10 +37,17 @@ export type FinishedDays = {
   minutes: BandMinutes;
 };
 
-function label(day: string, level: string, ratio: number | null, incidents: number): string {
+function label(
+  day: string,
+  level: string,
+  ratio: number | null,
+  incidents: number,
+  names: readonly string[] = [],
+): string {
   if (level === "nodata") return `${formatDay(day)}: no data`;
   const count = incidents === 0 ? "no incidents" : incidents === 1 ? "1 incident" : `${incidents} incidents`;
-  return `${formatDay(day)}: ${formatUptime(ratio)} uptime, ${count}`;
+  const named = names.length ? `: ${names.join("; ")}${incidents > names.length ? "; …" : ""}` : "";
+  return `${formatDay(day)}: ${formatUptime(ratio)} uptime, ${count}${named}`;
 }
 
 /** Probes and incidents each tell of a day; the worse wins. */
@@ -82,7 +89,12 @@ export function finishedDays(snapshot: Snapshot, component: SnapComponent, today
       out.observed += seen;
       out.minutes = addMinutes(out.minutes, m);
     }
-    out.days.push({ level, label: label(day, level, uptimeRatio(dayDown, seen), row?.incidents ?? 0) });
+    const incidents = row?.incidents ?? 0;
+    out.days.push({
+      level,
+      label: label(day, level, uptimeRatio(dayDown, seen), incidents, row?.names),
+      ...(incidents > 0 ? { day } : {}),
+    });
   }
   return out;
 }
@@ -121,7 +133,7 @@ export type ComponentHistory = {
   uptimeDays: number;
 };
 
-type TodaySpans = { intervals: Interval[]; incidents: number };
+type TodaySpans = { intervals: Interval[]; incidents: number; names: string[] };
 
 /** Today's impacts per component, gathered in one pass over the snapshot's incidents. */
 export function todaySpans(snapshot: Snapshot, nowMs: number): Map<string, TodaySpans> {
@@ -134,9 +146,12 @@ export function todaySpans(snapshot: Snapshot, nowMs: number): Map<string, Today
     const end = incident.endedAt ? Date.parse(incident.endedAt) : null;
     const counted = new Set<string>();
     for (const impact of incident.impacts) {
-      const spans = out.get(impact.componentId) ?? { intervals: [], incidents: 0 };
+      const spans = out.get(impact.componentId) ?? { intervals: [], incidents: 0, names: [] };
       spans.intervals.push({ start, end, severity: impact.severity });
-      if (!counted.has(impact.componentId)) spans.incidents += 1;
+      if (!counted.has(impact.componentId)) {
+        spans.incidents += 1;
+        if (spans.names.length < 3) spans.names.push(incident.name);
+      }
       counted.add(impact.componentId);
       out.set(impact.componentId, spans);
     }
@@ -144,7 +159,7 @@ export function todaySpans(snapshot: Snapshot, nowMs: number): Map<string, Today
   return out;
 }
 
-const NO_SPANS: TodaySpans = { intervals: [], incidents: 0 };
+const NO_SPANS: TodaySpans = { intervals: [], incidents: 0, names: [] };
 
 /** Today so far: its band minutes, observed minutes and incident count. */
 function todayFact(
@@ -157,7 +172,7 @@ function todayFact(
   const spans = today.get(component.id) ?? NO_SPANS;
   const m = bandMinutes(spans.intervals, snapshot.bounds, dayStart, nowMs);
   const seen = observedMinutes(dayStart, Date.parse(component.existsFrom), nowMs);
-  return { dayStart, m, seen, down: downtimeMinutes(m), incidents: spans.incidents };
+  return { dayStart, m, seen, down: downtimeMinutes(m), incidents: spans.incidents, names: spans.names };
 }
 
 export function componentHistory(
@@ -174,7 +189,8 @@ export function componentHistory(
     finished,
     today: {
       level,
-      label: `${label(dayKey(t.dayStart), level, uptimeRatio(t.down, t.seen), t.incidents)} (today, so far)`,
+      label: `${label(dayKey(t.dayStart), level, uptimeRatio(t.down, t.seen), t.incidents, t.names)} (today, so far)`,
+      ...(t.incidents > 0 ? { day: dayKey(t.dayStart) } : {}),
     },
     uptime: formatUptime(ratio),
     ratio,

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { monitorsOfComponent } from "../db/monitors";
 import { monitorSamples } from "../db/ticks";
 import { iso } from "../domain/time";
-import { formatMonth, isTimeZone } from "../domain/time-text";
+import { formatDay, formatMonth, isTimeZone } from "../domain/time-text";
 import type { AppEnv } from "../env";
 import { inputsEtag, PageCache, type RenderedPage, sendPage, strongEtag } from "../http/cached-page";
 import { readParam, readQuery } from "../http/input";
@@ -20,7 +20,7 @@ import { latencySummary } from "../models/latency";
 import { queryInt, uuid } from "../schemas/common";
 import { readSettings, type Settings } from "../settings";
 import { currentSnapshot } from "../snapshot/current";
-import { loadComponentIncidents, loadHistoryPage, loadIncident } from "../snapshot/load";
+import { loadComponentIncidents, loadDay, loadHistoryPage, loadIncident } from "../snapshot/load";
 import { rebuildSnapshot } from "../snapshot/publish";
 import type { Snapshot } from "../snapshot/types";
 import { ComponentPage } from "../views/component-page";
@@ -60,6 +60,36 @@ function renderPage(c: Context<AppEnv>, title: string, body: Body, tz: string): 
 async function page(c: Context<AppEnv>, title: string, body: Body, tz: string): Promise<RenderedPage> {
   const html = renderPage(c, title, body, tz);
   return { body: html, etag: await strongEtag(html) };
+}
+
+const HistoryQuery = v.object({
+  page: v.optional(queryInt(1, 10_000)),
+  tz: v.optional(v.string()),
+  /** One UTC day, as the bars link to it. */
+  day: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-11-26"),
+      v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "must be a real date"),
+    ),
+  ),
+});
+
+/** /history?day=: the incidents of one day, which a bar's day links to. */
+async function dayPage(c: Context<AppEnv>, snapshot: Snapshot, day: string, tz: string, now: number) {
+  const settings = readSettings(c.env);
+  const items = await loadDay(c.env.DB, day);
+  const link = (p: string) => href(p, tz, settings);
+  const list = items.map((i) => listItem(i, snapshot.bounds, now));
+  const body = HistoryPage({
+    day: formatDay(day),
+    months: byMonth(list, (t) => formatMonth(t, tz)),
+    tz,
+    newer: null,
+    older: null,
+    link,
+  });
+  return page(c, `Incidents on ${formatDay(day)}`, body, tz);
 }
 
 /** Detail pages read D1 for their own data, and fall back to the snapshot when it fails. */
@@ -122,12 +152,10 @@ export const pages = new Hono<AppEnv>()
   .get("/history", async (c) => {
     const settings = readSettings(c.env);
     const tz = zoneOf(c, settings);
-    const { page: n = 1 } = readQuery(
-      c,
-      v.object({ page: v.optional(queryInt(1, 10_000)), tz: v.optional(v.string()) }),
-    );
+    const { page: n = 1, day } = readQuery(c, HistoryQuery);
     const now = Date.now();
     const { snapshot } = await snapshotFor(c);
+    if (day) return sendPage(c, await dayPage(c, snapshot, day, tz, now));
     const { value: items } = await orFromSnapshot(
       () => loadHistoryPage(c.env.DB, iso(now), n, HISTORY_PAGE_SIZE),
       () =>

@@ -1,7 +1,7 @@
 import type { Component } from "../db/components";
 import { listComponents } from "../db/components";
 import { impactTypeNames } from "../db/impact-types";
-import { firstImpactTimes, listPublicIncidents } from "../db/incidents";
+import { firstImpactTimes, incidentNames, listPublicIncidents } from "../db/incidents";
 import { dataVersion, pageId } from "../db/meta";
 import { componentProbeDays, monitorSummary } from "../db/monitors";
 import { allPhases } from "../db/phases";
@@ -24,6 +24,8 @@ import {
 
 /** The latest incidents and maintenance windows the page lists beside the current ones. */
 const RECENT = 50;
+/** Incident names a day of a bar carries in its text alternative. */
+const DAY_NAMES = 3;
 /** Current incidents at most (open, or ended or changed lately). */
 const CURRENT_CAP = 200;
 /** Updates per incident in the snapshot; the incident page reads them all from D1. */
@@ -129,8 +131,9 @@ async function dayRollups(
   todayKey: string,
 ): Promise<Record<string, SnapDay[]>> {
   const days: Record<string, SnapDay[]> = {};
-  for (const r of await readRollups(db, firstDay)) {
-    if (r.day >= todayKey) continue;
+  const rollups = (await readRollups(db, firstDay)).filter((r) => r.day < todayKey);
+  const names = await incidentNames(db, [...new Set(rollups.flatMap((r) => r.incidentIds))]);
+  for (const r of rollups) {
     const list = days[r.componentId] ?? [];
     days[r.componentId] = list;
     list.push({
@@ -140,6 +143,11 @@ async function dayRollups(
       minor: r.minor,
       maintenance: r.maintenance,
       incidents: r.incidentIds.length,
+      names: r.incidentIds
+        .map((id) => names.get(id))
+        .filter((n): n is string => n !== undefined)
+        .slice(0, DAY_NAMES)
+        .map((n) => (n.length > 60 ? `${n.slice(0, 59)}…` : n)),
     });
   }
   for (const list of Object.values(days)) list.sort((a, b) => (a.day < b.day ? -1 : 1));

@@ -4,10 +4,11 @@
  * update and the whole text, where the snapshot keeps only the latest few.
  */
 import { impactTypeNames } from "../db/impact-types";
-import { getIncident, listBegunIncidents, listComponentIncidents } from "../db/incidents";
+import { getIncident, listBegunIncidents, listComponentIncidents, listIncidents } from "../db/incidents";
 import { allPhases } from "../db/phases";
 import { listUpdatesOf } from "../db/updates";
 import type { Incident } from "../domain/incident";
+import { DAY_MS, iso } from "../domain/time";
 import { shapeIncidents } from "./shape";
 import type { SnapIncident } from "./types";
 
@@ -37,6 +38,12 @@ export async function loadHistoryPage(
   size: number,
 ): Promise<SnapIncident[]> {
   return shaped(db, await listBegunIncidents(db, now, size + 1, (page - 1) * size));
+}
+
+/** Incidents and maintenance that overlapped one UTC day, newest first. */
+export async function loadDay(db: D1Database, day: string): Promise<SnapIncident[]> {
+  const start = Date.parse(`${day}T00:00:00.000Z`);
+  return shaped(db, await listIncidents(db, { start: iso(start), end: iso(start + DAY_MS - 1), limit: 200 }));
 }
 
 /** The incidents that touched a component, newest first. */

@@ -66,7 +66,12 @@ export type SnapIncident = {
 export type SnapProbeDay = { day: string; down: number; slow: number; covered: number };
 
 /** A completed day of a component's history. */
-export type SnapDay = BandMinutes & { day: string; incidents: number };
+export type SnapDay = BandMinutes & {
+  day: string;
+  incidents: number;
+  /** The first few incidents' names, for the day's text alternative. */
+  names?: string[];
+};
 
 export type Snapshot = {
   schema: number;

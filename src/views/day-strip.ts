@@ -1,9 +1,13 @@
 import type { StripDay } from "../models/history";
 import { html, render, type VNode } from "./html";
 
-/** One day of a bar. The text alternative is in the cell and repeated in `title` for pointer users. */
-export function DayCell({ level, label }: StripDay): VNode {
-  return html`<li class=${`l-${level}`} title=${label}><span>${label}</span></li>`;
+/**
+ * One day of a bar. The text alternative is in the cell and repeated in
+ * `title` for pointer users; a day with incidents links to that day's list.
+ */
+export function DayCell({ level, label, day }: StripDay): VNode {
+  const text = html`<span>${label}</span>`;
+  return html`<li class=${`l-${level}`} title=${label}>${day ? html`<a href=${`/history?day=${day}`}>${text}</a>` : text}</li>`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,14 +12,34 @@ const ARTIFACTS = path.join(ROOT, "artifacts", "screenshots");
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
+const TOKEN = "e2e-admin-token";
 let runner: Runner;
+
+async function apiPost(route: string, body: unknown): Promise<{ id?: string; order?: number }> {
+  const res = await fetch(`${runner.url}/api${route}`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
 let browser: Browser;
 let dataDir: string;
 let paths: string[];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "beacon-e2e-"));
-  runner = await startRunner({ DATA_DIR: dataDir, CRON: "0", ADMIN_TOKEN: "e2e-admin-token" });
+  runner = await startRunner({
+    DATA_DIR: dataDir,
+    CRON: "0",
+    ADMIN_TOKEN: TOKEN,
+    // The workflow test's webhook receiver listens on loopback.
+    ALLOW_PRIVATE_TARGETS: "true",
+    ALLOW_HTTP_WEBHOOKS: "true",
+  });
+  // A component created now: its bar has days before it existed (no data).
+  await apiPost("/components", { displayName: "Brand new service" });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -120,7 +141,7 @@ describe("pages in Chromium", () => {
         })`)) as { level: string; paint: string }[];
         const paints = new Map<string, Set<string>>();
         for (const { level, paint } of cells) paints.set(level, (paints.get(level) ?? new Set()).add(paint));
-        // The demo's components are new (no-data days), mostly up, and the API had a partial outage.
+        // The new component has no-data days; the demo's history is mostly up, with partial outages.
         expect([...paints.keys()]).toEqual(expect.arrayContaining(["l-ok", "l-nodata", "l-partial"]));
         for (const [level, set] of paints) expect(set.size, `${level} is painted one way`).toBe(1);
         const distinct = new Set([...paints.values()].map((set) => [...set][0]));
@@ -178,6 +199,79 @@ describe("pages in Chromium", () => {
       await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
       await context.close();
       expect((await readFile(path.join(ARTIFACTS, file))).length).toBeGreaterThan(1000);
+    }
+  });
+
+  it("follow an incident through every default phase: page, Statuspage view, feed and webhook agree", async () => {
+    const got: { event: string; status: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (d) => {
+        body += d;
+      });
+      req.on("end", () => {
+        const parsed = JSON.parse(body) as { event: string; incident?: { status: string } };
+        if (parsed.incident) got.push({ event: parsed.event, status: parsed.incident.status });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", () => r()));
+    try {
+      const port = (receiver.address() as { port: number }).port;
+      await apiPost("/webhooks", {
+        url: `http://127.0.0.1:${port}/`,
+        events: ["incident.created", "incident.updated", "incident.resolved"],
+      });
+      const component = await apiPost("/components", { displayName: "Workflow target" });
+      const types = (await (await fetch(`${runner.url}/api/impacttypes`)).json()) as {
+        data: { id: string; displayName: string }[];
+      };
+      const type = types.data.find((t) => t.displayName === "Connectivity Problems")?.id;
+      const incident = await apiPost("/incidents", {
+        displayName: "Workflow outage",
+        beganAt: new Date(Date.now() - 60_000).toISOString(),
+        affects: [{ reference: component.id, type, severity: 100 }],
+      });
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      const check = async (words: string, status: string) => {
+        await new Promise((r) => setTimeout(r, 150));
+        await page.goto(`${runner.url}/incidents/${incident.id}`);
+        expect(await page.locator(".facts dd").first().textContent()).toBe(words);
+        const v2 = (await (await fetch(`${runner.url}/api/v2/incidents.json`)).json()) as {
+          incidents: { id: string; status: string }[];
+        };
+        expect(v2.incidents.find((i) => i.id === incident.id)?.status).toBe(status);
+        if (status !== "investigating") {
+          expect(await (await fetch(`${runner.url}/history.atom`)).text()).toContain(
+            `[${words}] Workflow outage`,
+          );
+        }
+      };
+      await check("Investigating", "investigating");
+      for (const [order, words, status] of [
+        [2, "Identified", "identified"],
+        [3, "Monitoring", "monitoring"],
+        [4, "Resolved", "resolved"],
+      ] as const) {
+        await apiPost(`/incidents/${incident.id}/updates`, {
+          displayName: words,
+          description: `${words}.`,
+          phase: { generation: 1, order },
+        });
+        await check(words, status);
+      }
+      await context.close();
+      const deadline = Date.now() + 5000;
+      while (got.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(got).toEqual([
+        { event: "incident.created", status: "investigating" },
+        { event: "incident.updated", status: "identified" },
+        { event: "incident.updated", status: "monitoring" },
+        { event: "incident.resolved", status: "resolved" },
+      ]);
+    } finally {
+      receiver.close();
     }
   });
 });

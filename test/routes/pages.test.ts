@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forgetSnapshot, RECHECK_MS } from "../../src/snapshot/current";
 import { faultyD1, faultyKV } from "../helpers/faults";
+import { stripCells } from "../helpers/html";
 import { api, call, component, create, IMPACT_TYPES } from "../helpers/request";
 import { callWith } from "../helpers/worker";
 
@@ -72,22 +73,38 @@ describe("GET /", () => {
   });
 
   it("gives every day of a bar a text alternative with the same text in title", async () => {
-    const body = await (await call("/")).text();
-    const cells = [...body.matchAll(/<li class="l-(\w+)" title="([^"]+)"><span>([^<]+)<\/span><\/li>/g)];
-    expect(cells.length).toBeGreaterThanOrEqual(90 * 2);
-    for (const [, , title, text] of cells) expect(title).toBe(text);
+    const strips = stripCells(await (await call("/")).text());
+    const cells = [...strips.values()].flat();
+    expect(strips.size).toBeGreaterThanOrEqual(2);
+    for (const cells of strips.values()) expect(cells).toHaveLength(90);
+    for (const cell of cells) expect(cell.title).toBe(cell.text);
     expect(
-      cells.some(([, , title]) =>
-        /\d{1,2} \w+ \d{4}: (\d+(\.\d{2})?% uptime, (no|\d+) incidents?|no data)/.test(title ?? ""),
+      cells.some((c) =>
+        /\d{1,2} \w+ \d{4}: (\d+(\.\d{2})?% uptime, (no|\d+) incidents?|no data)/.test(c.title),
       ),
     ).toBe(true);
   });
 
+  it("names a day's incidents in its text, and links the day to its own list", async () => {
+    const strips = stripCells(await (await call("/")).text());
+    const today = [...strips.entries()]
+      .find(([label]) => label.startsWith("Daily status of Database"))?.[1]
+      .at(-1);
+    expect(today?.title).toMatch(/1 incident: Database unreachable \(today, so far\)$/);
+    const day = new Date().toISOString().slice(0, 10);
+    expect(today?.href).toBe(`/history?day=${day}`);
+    const list = await (await call(today?.href ?? "")).text();
+    expect(list).toContain("Incidents on");
+    expect(list).toContain("Database unreachable");
+    expect((await call("/history?day=2026-13-45")).status).toBe(400);
+  });
+
   it("shows days before a component existed as no data, never green", async () => {
     const body = await (await call("/")).text();
-    const start = body.indexOf('aria-label="Daily status of Web app');
-    const strip = body.slice(start, body.indexOf("</ol>", start));
-    const levels = [...strip.matchAll(/<li class="l-(\w+)"/g)].map((m) => m[1]);
+    const strip =
+      [...stripCells(body).entries()].find(([label]) => label.startsWith("Daily status of Web app"))?.[1] ??
+      [];
+    const levels = strip.map((c) => c.level);
     expect(levels).toHaveLength(90);
     expect(levels.slice(0, 89).every((l) => l === "nodata")).toBe(true);
     expect(levels[89]).toBe("ok");
