@@ -236,7 +236,8 @@ describe("pages in Chromium", () => {
       const page = await context.newPage();
       const check = async (words: string, status: string) => {
         await new Promise((r) => setTimeout(r, 150));
-        await page.goto(`${runner.url}/incidents/${incident.id}`);
+        // A new address each step: pages may be cached for 30 s, as a visitor's browser would.
+        await page.goto(`${runner.url}/incidents/${incident.id}?step=${status}`);
         expect(await page.locator(".facts dd").first().textContent()).toBe(words);
         const v2 = (await (await fetch(`${runner.url}/api/v2/incidents.json`)).json()) as {
           incidents: { id: string; status: string }[];
