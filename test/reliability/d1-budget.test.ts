@@ -13,8 +13,12 @@ describe("D1 writes of a healthy fleet", () => {
     const { db, counter } = faultyD1(env.DB);
     const e = { ...env, DB: db, PROBE_QUEUE: undefined } as Env;
     const day = Math.floor(Date.now() / DAY) * DAY + 3 * DAY;
-    // A whole day of runs, and the first run of the next day (the rollover).
-    for (let n = 0; n <= 1440; n++) await runTick(e, day + n * MINUTE, healthyDeps());
+    // A whole day of runs, and the first run of the next day (the rollover),
+    // each on a clock that has reached it (a run ahead of the clock is refused).
+    for (let n = 0; n <= 1440; n++) {
+      const t = day + n * MINUTE;
+      await runTick(e, t, healthyDeps(() => t));
+    }
     const probed = await env.DB.prepare("SELECT COUNT(*) AS n FROM monitor_days").first<{ n: number }>();
     expect(probed?.n).toBe(50);
     console.log(`D1 rows written in one day, 50 monitors: ${counter.rowsWritten}`);
