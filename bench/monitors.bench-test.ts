@@ -38,7 +38,11 @@ it("writes few D1 rows a day for 50 healthy monitors checked every minute", asyn
   const day = Math.floor(Date.now() / DAY) * DAY + 10 * DAY;
   for (let n = 0; n <= 1440; n++) {
     const t = day + n * MINUTE;
-    await runTick(e, t, healthyDeps(() => t));
+    await runTick(
+      e,
+      t,
+      healthyDeps(() => t),
+    );
   }
   console.log(`BENCH_RESULT ${JSON.stringify({ d1_rows_written_per_day_50_monitors: counter.rowsWritten })}`);
 }, 600_000);
