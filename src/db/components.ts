@@ -1,3 +1,4 @@
+import { type Read, read, run } from "./read";
 export type Component = {
   id: string;
   displayName: string;
@@ -37,11 +38,15 @@ function toComponent(r: Row): Component {
 }
 
 /** Live components in display order: by position, then name. */
-export async function listComponents(db: D1Database): Promise<Component[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM components WHERE deleted_at IS NULL ORDER BY position, display_name, id")
-    .all<Row>();
-  return results.map(toComponent);
+export function componentsRead(db: D1Database): Read<Component[]> {
+  return read(
+    db.prepare("SELECT * FROM components WHERE deleted_at IS NULL ORDER BY position, display_name, id"),
+    (rows: Row[]) => rows.map(toComponent),
+  );
+}
+
+export function listComponents(db: D1Database): Promise<Component[]> {
+  return run(componentsRead(db));
 }
 
 /** A component by id, deleted or not: past incidents still refer to deleted ones. */
@@ -50,13 +55,17 @@ export async function getComponent(db: D1Database, id: string): Promise<Componen
   return row ? toComponent(row) : null;
 }
 
+export function componentsByIdRead(db: D1Database, ids: readonly string[]): Read<Component[]> {
+  return read(
+    db
+      .prepare("SELECT * FROM components WHERE id IN (SELECT value FROM json_each(?1))")
+      .bind(JSON.stringify(ids)),
+    (rows: Row[]) => rows.map(toComponent),
+  );
+}
+
 export async function getComponents(db: D1Database, ids: readonly string[]): Promise<Component[]> {
-  if (ids.length === 0) return [];
-  const { results } = await db
-    .prepare("SELECT * FROM components WHERE id IN (SELECT value FROM json_each(?1))")
-    .bind(JSON.stringify(ids))
-    .all<Row>();
-  return results.map(toComponent);
+  return ids.length === 0 ? [] : run(componentsByIdRead(db, ids));
 }
 
 export async function countChildren(db: D1Database, id: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { type Read, read, run } from "./read";
 export type ImpactType = {
   id: string;
   displayName: string;
@@ -73,9 +74,13 @@ export function deleteImpactType(db: D1Database, id: string, at: string): D1Prep
 }
 
 /** Names of every impact type, deleted ones included: history still names them. */
-export async function impactTypeNames(db: D1Database): Promise<Map<string, string>> {
-  const { results } = await db
-    .prepare("SELECT id, display_name FROM impact_types")
-    .all<{ id: string; display_name: string }>();
-  return new Map(results.map((r) => [r.id, r.display_name]));
+export function impactTypeNamesRead(db: D1Database): Read<Map<string, string>> {
+  return read(
+    db.prepare("SELECT id, display_name FROM impact_types"),
+    (rows: { id: string; display_name: string }[]) => new Map(rows.map((r) => [r.id, r.display_name])),
+  );
+}
+
+export function impactTypeNames(db: D1Database): Promise<Map<string, string>> {
+  return run(impactTypeNamesRead(db));
 }

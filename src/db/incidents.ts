@@ -1,4 +1,5 @@
 import { type Impact, type Incident, MAINTENANCE_SEVERITY } from "../domain/incident";
+import { type Read, read, readAll, run } from "./read";
 
 type Row = {
   id: string;
@@ -26,39 +27,45 @@ type ImpactRow = {
   ended_at: string | null;
 };
 
-/** Loads impacts and update orders for many incidents in two queries. */
-async function hydrate(db: D1Database, rows: Row[]): Promise<Incident[]> {
-  if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((r) => r.id));
-  const [impacts, updates] = await db.batch([
-    db
-      .prepare(
-        `SELECT incident_id, component_id, impact_type_id, severity, ended_at FROM impacts
-         WHERE incident_id IN (SELECT value FROM json_each(?1)) ORDER BY incident_id, position`,
-      )
-      .bind(ids),
-    db
-      .prepare(
-        `SELECT incident_id, "order" FROM incident_updates
-         WHERE incident_id IN (SELECT value FROM json_each(?1)) ORDER BY incident_id, "order"`,
-      )
-      .bind(ids),
-  ]);
-  const affects = new Map<string, Impact[]>();
-  for (const r of (impacts?.results ?? []) as ImpactRow[]) {
-    const list = affects.get(r.incident_id) ?? [];
-    const impact: Impact = { reference: r.component_id, type: r.impact_type_id, severity: r.severity };
-    if (r.ended_at !== null) impact.endedAt = r.ended_at;
-    list.push(impact);
-    affects.set(r.incident_id, list);
-  }
-  const orders = new Map<string, number[]>();
-  for (const r of (updates?.results ?? []) as { incident_id: string; order: number }[]) {
-    const list = orders.get(r.incident_id) ?? [];
-    list.push(r.order);
-    orders.set(r.incident_id, list);
-  }
-  return rows.map((r) => ({
+/** The impacts and update orders of many incidents: the two reads that complete their rows. */
+function detailReads(db: D1Database, ids: readonly string[]) {
+  const list = JSON.stringify(ids);
+  return [
+    read(
+      db
+        .prepare(
+          `SELECT incident_id, component_id, impact_type_id, severity, ended_at FROM impacts
+           WHERE incident_id IN (SELECT value FROM json_each(?1)) ORDER BY incident_id, position`,
+        )
+        .bind(list),
+      (rows: ImpactRow[]) => {
+        const affects = new Map<string, Impact[]>();
+        for (const r of rows) {
+          const impact: Impact = { reference: r.component_id, type: r.impact_type_id, severity: r.severity };
+          if (r.ended_at !== null) impact.endedAt = r.ended_at;
+          affects.set(r.incident_id, [...(affects.get(r.incident_id) ?? []), impact]);
+        }
+        return affects;
+      },
+    ),
+    read(
+      db
+        .prepare(
+          `SELECT incident_id, "order" FROM incident_updates
+           WHERE incident_id IN (SELECT value FROM json_each(?1)) ORDER BY incident_id, "order"`,
+        )
+        .bind(list),
+      (rows: { incident_id: string; order: number }[]) => {
+        const orders = new Map<string, number[]>();
+        for (const r of rows) orders.set(r.incident_id, [...(orders.get(r.incident_id) ?? []), r.order]);
+        return orders;
+      },
+    ),
+  ] as const;
+}
+
+function toIncident(r: Row, affects: Map<string, Impact[]>, orders: Map<string, number[]>): Incident {
+  return {
     id: r.id,
     displayName: r.display_name,
     description: r.description,
@@ -72,7 +79,29 @@ async function hydrate(db: D1Database, rows: Row[]): Promise<Incident[]> {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
-  }));
+  };
+}
+
+/** Incident rows, waiting for their impacts and update orders. */
+export type IncidentRows = { readonly rows: Row[] };
+
+/**
+ * Completes incident rows, with more reads in the same D1 batch when given:
+ * `extra(ids)` may ask for anything keyed by the incidents' ids.
+ */
+export async function completeIncidents<const X extends readonly Read<unknown>[]>(
+  db: D1Database,
+  rows: IncidentRows,
+  extra: (ids: string[]) => X = () => [] as unknown as X,
+) {
+  const ids = rows.rows.map((r) => r.id);
+  const [affects, orders, ...more] = await readAll(db, [...detailReads(db, ids), ...extra(ids)] as const);
+  return { incidents: rows.rows.map((r) => toIncident(r, affects, orders)), extra: more as unknown[] };
+}
+
+async function hydrate(db: D1Database, rows: Row[]): Promise<Incident[]> {
+  if (rows.length === 0) return [];
+  return (await completeIncidents(db, { rows })).incidents;
 }
 
 /** A live incident by id (deleted ones are gone for API readers). */
@@ -110,37 +139,22 @@ export type PublicWindow = {
   recent: number;
 };
 
-/** What the public page shows: current incidents and the latest incidents and maintenance. */
-export async function listPublicIncidents(db: D1Database, w: PublicWindow): Promise<Incident[]> {
-  const [current, recentIncidents, recentMaintenance] = await db.batch<Row>([
+/** What the public page shows: current incidents and the latest incidents and maintenance, in one query. */
+export function publicIncidentsRead(db: D1Database, w: PublicWindow): Read<IncidentRows> {
+  return read(
     db
       .prepare(
-        `SELECT * FROM incidents i WHERE deleted_at IS NULL
-           AND (ended_at IS NULL OR ended_at >= ?1 OR began_at >= ?1 OR updated_at >= ?2)
-         ORDER BY began_at DESC, id LIMIT ?3`,
+        `SELECT * FROM (SELECT * FROM incidents i WHERE deleted_at IS NULL
+             AND (ended_at IS NULL OR ended_at >= ?1 OR began_at >= ?1 OR updated_at >= ?2)
+           ORDER BY began_at DESC, id LIMIT ?3)
+         UNION SELECT * FROM (SELECT * FROM incidents i WHERE deleted_at IS NULL AND NOT ${IS_MAINTENANCE}
+           ORDER BY began_at DESC, id LIMIT ?4)
+         UNION SELECT * FROM (SELECT * FROM incidents i WHERE deleted_at IS NULL AND ${IS_MAINTENANCE}
+           ORDER BY began_at DESC, id LIMIT ?4)`,
       )
-      .bind(w.since, w.changedSince, w.currentCap),
-    db
-      .prepare(
-        `SELECT * FROM incidents i WHERE deleted_at IS NULL AND NOT ${IS_MAINTENANCE}
-         ORDER BY began_at DESC, id LIMIT ?1`,
-      )
-      .bind(w.recent),
-    db
-      .prepare(
-        `SELECT * FROM incidents i WHERE deleted_at IS NULL AND ${IS_MAINTENANCE}
-         ORDER BY began_at DESC, id LIMIT ?1`,
-      )
-      .bind(w.recent),
-  ]);
-  const byId = new Map<string, Row>();
-  for (const r of [
-    ...(current?.results ?? []),
-    ...(recentIncidents?.results ?? []),
-    ...(recentMaintenance?.results ?? []),
-  ])
-    byId.set(r.id, r);
-  return hydrate(db, [...byId.values()]);
+      .bind(w.since, w.changedSince, w.currentCap, w.recent),
+    (rows: Row[]) => ({ rows }),
+  );
 }
 
 /** Incidents and maintenance that have begun by `now`, newest first, one page. */
@@ -188,50 +202,55 @@ export async function getIncidents(db: D1Database, ids: readonly string[]): Prom
 }
 
 /** The names of live incidents, by id. */
-export async function incidentNames(db: D1Database, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const { results } = await db
-    .prepare(
-      "SELECT id, display_name FROM incidents WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?1))",
-    )
-    .bind(JSON.stringify(ids))
-    .all<{ id: string; display_name: string }>();
-  return new Map(results.map((r) => [r.id, r.display_name]));
+export function incidentNamesRead(db: D1Database, ids: readonly string[]): Read<Map<string, string>> {
+  return read(
+    db
+      .prepare(
+        "SELECT id, display_name FROM incidents WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?1))",
+      )
+      .bind(JSON.stringify(ids)),
+    (rows: { id: string; display_name: string }[]) => new Map(rows.map((r) => [r.id, r.display_name])),
+  );
 }
 
 /** Each component's earliest impact, by the beginning of its incident. */
-export async function firstImpactTimes(db: D1Database): Promise<Map<string, string>> {
-  const { results } = await db
-    .prepare(
+export function firstImpactTimesRead(db: D1Database): Read<Map<string, string>> {
+  return read(
+    db.prepare(
       `SELECT m.component_id, MIN(i.began_at) AS first FROM impacts m JOIN incidents i ON i.id = m.incident_id
        WHERE i.deleted_at IS NULL GROUP BY m.component_id`,
-    )
-    .all<{ component_id: string; first: string }>();
-  return new Map(results.map((r) => [r.component_id, r.first]));
+    ),
+    (rows: { component_id: string; first: string }[]) => new Map(rows.map((r) => [r.component_id, r.first])),
+  );
 }
 
 /** Impacts of incidents active at `at` (begun, not yet ended), maintenance included. */
-export async function activeImpacts(
-  db: D1Database,
-  at: string,
-): Promise<(Impact & { incidentId: string; componentId: string })[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT m.incident_id, m.component_id, m.impact_type_id, m.severity, m.ended_at
-       FROM impacts m JOIN incidents i ON i.id = m.incident_id
-       WHERE i.deleted_at IS NULL AND i.began_at <= ?1 AND (i.ended_at IS NULL OR i.ended_at > ?1)
-         AND (m.ended_at IS NULL OR m.ended_at > ?1)
-       ORDER BY i.began_at, m.incident_id, m.position`,
-    )
-    .bind(at)
-    .all<ImpactRow>();
-  return results.map((r) => ({
-    incidentId: r.incident_id,
-    componentId: r.component_id,
-    reference: r.incident_id,
-    type: r.impact_type_id,
-    severity: r.severity,
-  }));
+export type ActiveImpact = Impact & { incidentId: string; componentId: string };
+
+export function activeImpactsRead(db: D1Database, at: string): Read<ActiveImpact[]> {
+  return read(
+    db
+      .prepare(
+        `SELECT m.incident_id, m.component_id, m.impact_type_id, m.severity, m.ended_at
+         FROM impacts m JOIN incidents i ON i.id = m.incident_id
+         WHERE i.deleted_at IS NULL AND i.began_at <= ?1 AND (i.ended_at IS NULL OR i.ended_at > ?1)
+           AND (m.ended_at IS NULL OR m.ended_at > ?1)
+         ORDER BY i.began_at, m.incident_id, m.position`,
+      )
+      .bind(at),
+    (rows: ImpactRow[]) =>
+      rows.map((r) => ({
+        incidentId: r.incident_id,
+        componentId: r.component_id,
+        reference: r.incident_id,
+        type: r.impact_type_id,
+        severity: r.severity,
+      })),
+  );
+}
+
+export function activeImpacts(db: D1Database, at: string): Promise<ActiveImpact[]> {
+  return run(activeImpactsRead(db, at));
 }
 
 function impactStatements(

@@ -1,5 +1,6 @@
 import type { Monitor, MonitorKind } from "../domain/monitor";
 import type { Health, MonitorState } from "../domain/monitor-state";
+import { type Read, read } from "./read";
 
 type Row = {
   id: string;
@@ -207,32 +208,37 @@ export type ComponentProbeDay = {
 };
 
 /** Each component's finished days of probe results from `firstDay`: the worst of its monitors each day. */
-export async function componentProbeDays(db: D1Database, firstDay: string): Promise<ComponentProbeDay[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT m.component_id, d.day, MAX(d.down_minutes) AS down, MAX(d.slow_minutes) AS slow, MAX(d.covered_minutes) AS covered
-       FROM monitor_days d JOIN monitors m ON m.id = d.monitor_id
-       WHERE m.component_id IS NOT NULL AND d.day >= ?1 GROUP BY m.component_id, d.day ORDER BY d.day`,
-    )
-    .bind(firstDay)
-    .all<{ component_id: string; day: string; down: number; slow: number; covered: number }>();
-  return results.map((r) => ({
-    componentId: r.component_id,
-    day: r.day,
-    down: r.down,
-    slow: r.slow,
-    covered: r.covered,
-  }));
+export function componentProbeDaysRead(db: D1Database, firstDay: string): Read<ComponentProbeDay[]> {
+  return read(
+    db
+      .prepare(
+        `SELECT m.component_id, d.day, MAX(d.down_minutes) AS down, MAX(d.slow_minutes) AS slow, MAX(d.covered_minutes) AS covered
+         FROM monitor_days d JOIN monitors m ON m.id = d.monitor_id
+         WHERE m.component_id IS NOT NULL AND d.day >= ?1 GROUP BY m.component_id, d.day ORDER BY d.day`,
+      )
+      .bind(firstDay),
+    (rows: { component_id: string; day: string; down: number; slow: number; covered: number }[]) =>
+      rows.map((r) => ({
+        componentId: r.component_id,
+        day: r.day,
+        down: r.down,
+        slow: r.slow,
+        covered: r.covered,
+      })),
+  );
 }
 
 /** How many monitors are enabled, and the shortest interval among them. */
-export async function monitorSummary(
+export function monitorSummaryRead(
   db: D1Database,
-): Promise<{ enabled: number; shortestSeconds: number | null }> {
-  const row = await db
-    .prepare(
+): Read<{ enabled: number; shortestSeconds: number | null }> {
+  return read(
+    db.prepare(
       "SELECT COUNT(*) AS n, MIN(interval_seconds) AS shortest FROM monitors WHERE deleted_at IS NULL AND enabled = 1",
-    )
-    .first<{ n: number; shortest: number | null }>();
-  return { enabled: row?.n ?? 0, shortestSeconds: row?.shortest ?? null };
+    ),
+    (rows: { n: number; shortest: number | null }[]) => ({
+      enabled: rows[0]?.n ?? 0,
+      shortestSeconds: rows[0]?.shortest ?? null,
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { type Read, read, run } from "./read";
 export type PhaseList = { generation: number; phases: string[] };
 
 export async function latestGeneration(db: D1Database): Promise<number> {
@@ -5,17 +6,23 @@ export async function latestGeneration(db: D1Database): Promise<number> {
   return row?.g ?? 0;
 }
 
-export async function getPhaseList(db: D1Database, generation?: number): Promise<PhaseList | null> {
-  const { results } = await db
-    .prepare(
-      `SELECT generation, position, name FROM phases
-       WHERE generation = COALESCE(?1, (SELECT MAX(generation) FROM phases)) ORDER BY position`,
-    )
-    .bind(generation ?? null)
-    .all<{ generation: number; position: number; name: string }>();
-  const first = results[0];
-  if (!first) return null;
-  return { generation: first.generation, phases: results.map((r) => r.name) };
+export function phaseListRead(db: D1Database, generation?: number): Read<PhaseList | null> {
+  return read(
+    db
+      .prepare(
+        `SELECT generation, position, name FROM phases
+         WHERE generation = COALESCE(?1, (SELECT MAX(generation) FROM phases)) ORDER BY position`,
+      )
+      .bind(generation ?? null),
+    (rows: { generation: number; position: number; name: string }[]) => {
+      const first = rows[0];
+      return first ? { generation: first.generation, phases: rows.map((r) => r.name) } : null;
+    },
+  );
+}
+
+export function getPhaseList(db: D1Database, generation?: number): Promise<PhaseList | null> {
+  return run(phaseListRead(db, generation));
 }
 
 export async function phaseName(db: D1Database, generation: number, order: number): Promise<string | null> {
@@ -57,10 +64,15 @@ export type AllPhases = {
   lists: Map<number, string[]>;
 };
 
-export async function allPhases(db: D1Database): Promise<AllPhases> {
-  const { results } = await db
-    .prepare("SELECT generation, position, name FROM phases")
-    .all<{ generation: number; position: number; name: string }>();
+export function allPhasesRead(db: D1Database): Read<AllPhases> {
+  return read(db.prepare("SELECT generation, position, name FROM phases"), phasesOf);
+}
+
+export function allPhases(db: D1Database): Promise<AllPhases> {
+  return run(allPhasesRead(db));
+}
+
+function phasesOf(results: { generation: number; position: number; name: string }[]): AllPhases {
   const names = new Map<string, string>();
   const counts = new Map<number, number>();
   const lists = new Map<number, string[]>();

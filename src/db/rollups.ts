@@ -1,5 +1,6 @@
 import { DAY_MS, dayKey, startOfDay } from "../domain/time";
 import { type BandMinutes, bandMinutes, type Interval } from "../domain/uptime";
+import { type Read, read } from "./read";
 
 export const HISTORY_DAYS = 90;
 
@@ -110,25 +111,28 @@ function firstEnd(incidentEnd: string | null, impactEnd: string | null): number 
 }
 
 /** Rollups of every component from `fromDay` (inclusive), for the snapshot. */
-export async function readRollups(db: D1Database, fromDay: string): Promise<DayRollup[]> {
-  const { results } = await db.prepare("SELECT * FROM component_days WHERE day >= ?1").bind(fromDay).all<{
-    component_id: string;
-    day: string;
-    major_minutes: number;
-    partial_minutes: number;
-    minor_minutes: number;
-    maintenance_minutes: number;
-    incident_ids: string;
-  }>();
-  return results.map((r) => ({
-    componentId: r.component_id,
-    day: r.day,
-    major: r.major_minutes,
-    partial: r.partial_minutes,
-    minor: r.minor_minutes,
-    maintenance: r.maintenance_minutes,
-    incidentIds: JSON.parse(r.incident_ids) as string[],
-  }));
+type RollupRow = {
+  component_id: string;
+  day: string;
+  major_minutes: number;
+  partial_minutes: number;
+  minor_minutes: number;
+  maintenance_minutes: number;
+  incident_ids: string;
+};
+
+export function rollupsRead(db: D1Database, fromDay: string): Read<DayRollup[]> {
+  return read(db.prepare("SELECT * FROM component_days WHERE day >= ?1").bind(fromDay), (rows: RollupRow[]) =>
+    rows.map((r) => ({
+      componentId: r.component_id,
+      day: r.day,
+      major: r.major_minutes,
+      partial: r.partial_minutes,
+      minor: r.minor_minutes,
+      maintenance: r.maintenance_minutes,
+      incidentIds: JSON.parse(r.incident_ids) as string[],
+    })),
+  );
 }
 
 export function pruneRollups(db: D1Database, beforeDay: string): D1PreparedStatement {

@@ -1,10 +1,15 @@
 import type { Severity } from "../domain/severity";
+import { type Read, read, run } from "./read";
 
-export async function listSeverities(db: D1Database): Promise<Severity[]> {
-  const { results } = await db
-    .prepare("SELECT name, value FROM severities ORDER BY value, name")
-    .all<{ name: string; value: number }>();
-  return results.map((r) => ({ displayName: r.name, value: r.value }));
+export function severitiesRead(db: D1Database): Read<Severity[]> {
+  return read(
+    db.prepare("SELECT name, value FROM severities ORDER BY value, name"),
+    (rows: { name: string; value: number }[]) => rows.map((r) => ({ displayName: r.name, value: r.value })),
+  );
+}
+
+export function listSeverities(db: D1Database): Promise<Severity[]> {
+  return run(severitiesRead(db));
 }
 
 export function insertSeverity(db: D1Database, s: Severity): D1PreparedStatement {

@@ -1,3 +1,5 @@
+import { type Read, read, run } from "./read";
+
 /** Cron runs: the per-minute claim, the monitor leases, and the record of each run. */
 
 const RING_MINUTES = 2880;
@@ -114,13 +116,20 @@ export async function sampledIds(db: D1Database, minute: number): Promise<Set<st
   return new Set(Object.keys(row?.samples ? (JSON.parse(row.samples) as object) : {}));
 }
 
-export async function lastFinishedTick(db: D1Database): Promise<TickRecord | null> {
-  const row = await db
-    .prepare(
+export function lastFinishedTickRead(db: D1Database): Read<TickRecord | null> {
+  return read(
+    db.prepare(
       "SELECT minute, started_at, finished_at FROM ticks WHERE finished_at IS NOT NULL ORDER BY minute DESC LIMIT 1",
-    )
-    .first<{ minute: number; started_at: string; finished_at: string | null }>();
-  return row ? { minute: row.minute, startedAt: row.started_at, finishedAt: row.finished_at } : null;
+    ),
+    (rows: { minute: number; started_at: string; finished_at: string | null }[]) => {
+      const row = rows[0];
+      return row ? { minute: row.minute, startedAt: row.started_at, finishedAt: row.finished_at } : null;
+    },
+  );
+}
+
+export function lastFinishedTick(db: D1Database): Promise<TickRecord | null> {
+  return run(lastFinishedTickRead(db));
 }
 
 /** One monitor's samples over a range of minutes, for its latency chart. */

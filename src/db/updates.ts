@@ -1,3 +1,4 @@
+import { type Read, read, run } from "./read";
 export type IncidentUpdate = {
   incidentId: string;
   order: number;
@@ -39,22 +40,30 @@ export async function listUpdates(db: D1Database, incidentId: string): Promise<I
  * Updates of many incidents, oldest first; with `latest`, only the newest
  * `latest` of each (the public snapshot stays small however much is written).
  */
+export function updatesOfRead(
+  db: D1Database,
+  incidentIds: readonly string[],
+  latest: number | null = null,
+): Read<IncidentUpdate[]> {
+  return read(
+    db
+      .prepare(
+        `SELECT * FROM (
+           SELECT u.*, ROW_NUMBER() OVER (PARTITION BY incident_id ORDER BY "order" DESC) AS rn
+           FROM incident_updates u WHERE incident_id IN (SELECT value FROM json_each(?1)))
+         WHERE ?2 IS NULL OR rn <= ?2 ORDER BY incident_id, "order"`,
+      )
+      .bind(JSON.stringify(incidentIds), latest),
+    (rows: Row[]) => rows.map(toUpdate),
+  );
+}
+
 export async function listUpdatesOf(
   db: D1Database,
   incidentIds: readonly string[],
   latest: number | null = null,
 ): Promise<IncidentUpdate[]> {
-  if (incidentIds.length === 0) return [];
-  const { results } = await db
-    .prepare(
-      `SELECT * FROM (
-         SELECT u.*, ROW_NUMBER() OVER (PARTITION BY incident_id ORDER BY "order" DESC) AS rn
-         FROM incident_updates u WHERE incident_id IN (SELECT value FROM json_each(?1)))
-       WHERE ?2 IS NULL OR rn <= ?2 ORDER BY incident_id, "order"`,
-    )
-    .bind(JSON.stringify(incidentIds), latest)
-    .all<Row>();
-  return results.map(toUpdate);
+  return incidentIds.length === 0 ? [] : run(updatesOfRead(db, incidentIds, latest));
 }
 
 export async function getUpdate(

@@ -3,9 +3,10 @@
  * the write that causes it.
  */
 
-import { getComponents } from "../db/components";
-import { getPhaseList } from "../db/phases";
-import { listSeverities } from "../db/severities";
+import { componentsByIdRead } from "../db/components";
+import { phaseListRead } from "../db/phases";
+import { readAll } from "../db/read";
+import { severitiesRead } from "../db/severities";
 import type { EventType, IncidentFacts } from "../domain/events";
 import { type Incident, impactEndedBy, isMaintenance } from "../domain/incident";
 import { type PhaseStatus, phaseStatuses } from "../domain/phase-status";
@@ -22,11 +23,11 @@ export async function factsContext(
   db: D1Database,
   incident: Pick<Incident, "affects" | "phase">,
 ): Promise<FactsContext> {
-  const [components, severities, phase] = await Promise.all([
-    getComponents(db, [...new Set(incident.affects.map((a) => a.reference))]),
-    listSeverities(db),
-    getPhaseList(db, incident.phase.generation),
-  ]);
+  const [components, severities, phase] = await readAll(db, [
+    componentsByIdRead(db, [...new Set(incident.affects.map((a) => a.reference))]),
+    severitiesRead(db),
+    phaseListRead(db, incident.phase.generation),
+  ] as const);
   return {
     componentNames: new Map(components.map((c) => [c.id, c.displayName])),
     bounds: bandBounds(severities),

@@ -4,11 +4,12 @@
  * write, and without one by the cron, which catches changes that come with
  * time (maintenance windows, incidents that begin in the future).
  */
-import { listComponents } from "../db/components";
-import { activeImpacts } from "../db/incidents";
-import { announcedStatuses, saveAnnouncedStatuses } from "../db/meta";
+import { componentsRead } from "../db/components";
+import { type ActiveImpact, activeImpactsRead } from "../db/incidents";
+import { announcedStatusesRead, saveAnnouncedStatuses } from "../db/meta";
 import { outboxStatement } from "../db/outbox";
-import { listSeverities } from "../db/severities";
+import { readAll } from "../db/read";
+import { severitiesRead } from "../db/severities";
 import type { Impact } from "../domain/incident";
 import { bandBounds, type ComponentStatus } from "../domain/severity";
 import { componentStatuses, isActive, type TimedIncident } from "../domain/status";
@@ -20,13 +21,13 @@ export type PendingChange = {
 };
 
 /** Active incidents as stored, with the pending change in place of its stored version. */
-async function activeIncidents(
-  db: D1Database,
+function activeIncidents(
+  active: readonly ActiveImpact[],
   now: string,
   change?: PendingChange,
-): Promise<TimedIncident[]> {
+): TimedIncident[] {
   const byIncident = new Map<string, { componentId: string; severity: number }[]>();
-  for (const impact of await activeImpacts(db, now)) {
+  for (const impact of active) {
     if (impact.incidentId === change?.incidentId) continue;
     const list = byIncident.get(impact.incidentId) ?? [];
     list.push({ componentId: impact.componentId, severity: impact.severity });
@@ -58,12 +59,13 @@ export async function statusChangeStatements(
   now: string,
   change?: PendingChange,
 ): Promise<D1PreparedStatement[]> {
-  const [previous, components, severities, incidents] = await Promise.all([
-    announcedStatuses(db),
-    listComponents(db),
-    listSeverities(db),
-    activeIncidents(db, now, change),
-  ]);
+  const [previous, components, severities, active] = await readAll(db, [
+    announcedStatusesRead(db),
+    componentsRead(db),
+    severitiesRead(db),
+    activeImpactsRead(db, now),
+  ] as const);
+  const incidents = activeIncidents(active, now, change);
   const statuses = componentStatuses(components, incidents, bandBounds(severities), now);
   const statements: D1PreparedStatement[] = [];
   const next: Record<string, ComponentStatus> = {};

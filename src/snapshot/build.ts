@@ -1,14 +1,19 @@
-import type { Component } from "../db/components";
-import { listComponents } from "../db/components";
-import { impactTypeNames } from "../db/impact-types";
-import { firstImpactTimes, incidentNames, listPublicIncidents } from "../db/incidents";
-import { dataVersion, pageId } from "../db/meta";
-import { componentProbeDays, monitorSummary } from "../db/monitors";
-import { allPhases } from "../db/phases";
-import { HISTORY_DAYS, readRollups } from "../db/rollups";
-import { listSeverities } from "../db/severities";
-import { lastFinishedTick } from "../db/ticks";
-import { listUpdatesOf } from "../db/updates";
+import { type Component, componentsRead } from "../db/components";
+import { impactTypeNamesRead } from "../db/impact-types";
+import {
+  completeIncidents,
+  firstImpactTimesRead,
+  incidentNamesRead,
+  publicIncidentsRead,
+} from "../db/incidents";
+import { dataVersionRead, pageIdRead } from "../db/meta";
+import { type ComponentProbeDay, componentProbeDaysRead, monitorSummaryRead } from "../db/monitors";
+import { allPhasesRead } from "../db/phases";
+import { readAll } from "../db/read";
+import { type DayRollup, HISTORY_DAYS, rollupsRead } from "../db/rollups";
+import { severitiesRead } from "../db/severities";
+import { lastFinishedTickRead } from "../db/ticks";
+import { type IncidentUpdate, updatesOfRead } from "../db/updates";
 import { bandBounds } from "../domain/severity";
 import { isActive } from "../domain/status";
 import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
@@ -40,42 +45,71 @@ export const SNAPSHOT_TEXT_CHARS = 1_000;
 export const SNAPSHOT_MAX_BYTES = 1_000_000;
 
 /**
- * Reads what the public side needs from D1 and shapes it. Runs on writes and
- * in the cron, never on a page view. The data version is read first, so the
- * content is at least as new as the version it is stored under.
+ * Reads what the public side needs from D1 in two batches and shapes it.
+ * Runs on writes and in the cron, never on a page view. A batch is one
+ * transaction, so the content matches the data version it is stored under.
  */
 export async function buildSnapshot(db: D1Database, now: number): Promise<Snapshot> {
-  const version = await dataVersion(db);
   const today = startOfDay(now);
   const firstDay = dayKey(today - (HISTORY_DAYS - 1) * DAY_MS);
-  const [components, first, severities, incidents, days, probeDays, monitors, lastTick, id] =
-    await Promise.all([
-      listComponents(db),
-      firstImpactTimes(db),
-      listSeverities(db),
-      publicIncidents(db, now),
-      dayRollups(db, firstDay, dayKey(today)),
-      probeHistory(db, firstDay, dayKey(today)),
-      monitorSummary(db),
-      lastFinishedTick(db),
-      pageId(db),
-    ]);
+  const todayKey = dayKey(today);
+  const [
+    version,
+    components,
+    first,
+    severities,
+    incidentRows,
+    typeNames,
+    phases,
+    rollups,
+    probeRows,
+    monitors,
+    lastTick,
+    id,
+  ] = await readAll(db, [
+    dataVersionRead(db),
+    componentsRead(db),
+    firstImpactTimesRead(db),
+    severitiesRead(db),
+    publicIncidentsRead(db, {
+      since: iso(today - DAY_MS),
+      changedSince: iso(now - 7 * DAY_MS),
+      currentCap: CURRENT_CAP,
+      recent: RECENT,
+    }),
+    impactTypeNamesRead(db),
+    allPhasesRead(db),
+    rollupsRead(db, firstDay),
+    componentProbeDaysRead(db, firstDay),
+    monitorSummaryRead(db),
+    lastFinishedTickRead(db),
+    pageIdRead(db),
+  ] as const);
+  const finishedRollups = rollups.filter((r) => r.day < todayKey);
+  const rollupIds = [...new Set(finishedRollups.flatMap((r) => r.incidentIds))];
+  const completed = await completeIncidents(db, incidentRows, (ids) => [
+    updatesOfRead(db, ids, SNAPSHOT_UPDATES),
+    incidentNamesRead(db, rollupIds),
+  ]);
+  const [updates, names] = completed.extra as [IncidentUpdate[], Map<string, string>];
+  const incidents = shapeIncidents(
+    completed.incidents,
+    updates,
+    { typeNames, phases: phases.lists },
+    { maxChars: SNAPSHOT_TEXT_CHARS },
+  ).sort((a, b) => (a.beganAt < b.beganAt ? 1 : a.beganAt > b.beganAt ? -1 : a.id.localeCompare(b.id)));
   const snapComponents = components.map((c) => snapComponent(c, first.get(c.id)));
-  const updatedAt = [...snapComponents.map((c) => c.updatedAt), ...incidents.map((i) => i.updatedAt)].reduce(
-    (max, t) => (t > max ? t : max),
-    "1970-01-01T00:00:00.000Z",
-  );
   const snapshot: Snapshot = {
     schema: SNAPSHOT_SCHEMA,
     version,
     builtAt: iso(now),
-    updatedAt,
+    updatedAt: latestChange(snapComponents, incidents),
     severities,
     bounds: bandBounds(severities),
     components: snapComponents,
     incidents,
-    days,
-    probeDays,
+    days: dayRollups(finishedRollups, names),
+    probeDays: probeHistory(probeRows, todayKey),
     monitored: monitors.enabled > 0,
     checkIntervalSeconds: monitors.shortestSeconds ?? 60,
     lastTickAt: lastTick?.finishedAt ?? null,
@@ -84,30 +118,10 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
   return boundSize(snapshot, iso(now), SNAPSHOT_MAX_BYTES);
 }
 
-async function publicIncidents(db: D1Database, now: number): Promise<SnapIncident[]> {
-  const [incidents, typeNames, phases] = await Promise.all([
-    listPublicIncidents(db, {
-      since: iso(startOfDay(now) - DAY_MS),
-      changedSince: iso(now - 7 * DAY_MS),
-      currentCap: CURRENT_CAP,
-      recent: RECENT,
-    }),
-    impactTypeNames(db),
-    allPhases(db),
-  ]);
-  const updates = await listUpdatesOf(
-    db,
-    incidents.map((i) => i.id),
-    SNAPSHOT_UPDATES,
-  );
-  const shaped = shapeIncidents(
-    incidents,
-    updates,
-    { typeNames, phases: phases.lists },
-    { maxChars: SNAPSHOT_TEXT_CHARS },
-  );
-  return shaped.sort((a, b) =>
-    a.beganAt < b.beganAt ? 1 : a.beganAt > b.beganAt ? -1 : a.id.localeCompare(b.id),
+function latestChange(components: readonly SnapComponent[], incidents: readonly SnapIncident[]): string {
+  return [...components.map((c) => c.updatedAt), ...incidents.map((i) => i.updatedAt)].reduce(
+    (max, t) => (t > max ? t : max),
+    "1970-01-01T00:00:00.000Z",
   );
 }
 
@@ -124,15 +138,12 @@ function snapComponent(c: Component, firstImpact: string | undefined): SnapCompo
   };
 }
 
-/** Finished days (before `todayKey`) of each component's history, oldest first. */
-async function dayRollups(
-  db: D1Database,
-  firstDay: string,
-  todayKey: string,
-): Promise<Record<string, SnapDay[]>> {
+/** Finished days of each component's history, oldest first, naming their first incidents. */
+function dayRollups(
+  rollups: readonly DayRollup[],
+  names: ReadonlyMap<string, string>,
+): Record<string, SnapDay[]> {
   const days: Record<string, SnapDay[]> = {};
-  const rollups = (await readRollups(db, firstDay)).filter((r) => r.day < todayKey);
-  const names = await incidentNames(db, [...new Set(rollups.flatMap((r) => r.incidentIds))]);
   for (const r of rollups) {
     const list = days[r.componentId] ?? [];
     days[r.componentId] = list;
@@ -154,13 +165,9 @@ async function dayRollups(
   return days;
 }
 
-async function probeHistory(
-  db: D1Database,
-  firstDay: string,
-  todayKey: string,
-): Promise<Record<string, SnapProbeDay[]>> {
+function probeHistory(rows: readonly ComponentProbeDay[], todayKey: string): Record<string, SnapProbeDay[]> {
   const out: Record<string, SnapProbeDay[]> = {};
-  for (const r of await componentProbeDays(db, firstDay)) {
+  for (const r of rows) {
     if (r.day >= todayKey) continue;
     const list = out[r.componentId] ?? [];
     out[r.componentId] = list;
