@@ -17,7 +17,11 @@ describe("D1 writes of a healthy fleet", () => {
     // each on a clock that has reached it (a run ahead of the clock is refused).
     for (let n = 0; n <= 1440; n++) {
       const t = day + n * MINUTE;
-      await runTick(e, t, healthyDeps(() => t));
+      await runTick(
+        e,
+        t,
+        healthyDeps(() => t),
+      );
     }
     const probed = await env.DB.prepare("SELECT COUNT(*) AS n FROM monitor_days").first<{ n: number }>();
     expect(probed?.n).toBe(50);
