@@ -19,7 +19,7 @@ export function homeRenders(): HomeRenders {
   return { history: new HistoryCache(), strips: new StripRenderer() };
 }
 
-/** The home page for one moment and zone: what a page view costs when its render is not cached. */
+/** The home page's bytes for one moment and zone: what a page view costs when its render is not cached. */
 export function renderHome(
   settings: Settings,
   snapshot: Snapshot,
@@ -28,15 +28,16 @@ export function renderHome(
   fresh: boolean,
   lastTickAt: string | null = snapshot.lastTickAt,
   renders: HomeRenders = homeRenders(),
-): string {
+): Uint8Array<ArrayBuffer> {
   const today = startOfDay(nowMs);
+  renders.strips.forSnapshot(`${snapshot.version}.${snapshot.builtAt}@${today}`);
   const model = homeModel(snapshot, nowMs, {
     fresh,
     previewDays: settings.maintenancePreviewDays,
     lastTickAt,
     finished: (c) => renders.history.finished(snapshot, c, today),
   });
-  return renderDocument({
+  const page = renderDocument({
     // The title carries the status, so a tab or a bookmark tells it at a glance.
     title: `${INDICATOR_LABEL[model.indicator]} · ${settings.pageName}`,
     settings,
@@ -44,4 +45,5 @@ export function renderHome(
     path: "/",
     body: HomePage({ model, tz, link: (p) => href(p, tz, settings), renderer: renders.strips }),
   });
+  return renders.strips.splice(page);
 }

@@ -17,7 +17,7 @@ function Head({ c, link }: RowProps): VNode {
 function Row({ c, link, renderer }: RowProps): VNode {
   return html`<li class="component">
     <${Head} c=${c} link=${link} />
-    ${c.strip ? html`<${DayStrip} name=${c.name} finished=${c.strip.finished} today=${c.strip.today} uptime=${c.uptime} uptimeDays=${c.uptimeDays} renderer=${renderer} />` : null}
+    ${c.strip ? html`<${DayStrip} name=${c.name} finished=${c.strip.finished} today=${c.strip.today} uptime=${c.uptime} uptimeDays=${c.uptimeDays} renderer=${renderer ? { strips: renderer, slot: c.id } : undefined} />` : null}
   </li>`;
 }
 

@@ -10,22 +10,54 @@ export function DayCell({ level, label, day }: StripDay): VNode {
   return html`<li class=${`l-${level}`} title=${label}>${day ? html`<a href=${`/history?day=${day}`}>${text}</a>` : text}</li>`;
 }
 
+const encoder = new TextEncoder();
+const SLOT = /<!--strip:([\w@.-]+)-->/;
+
 /**
- * The finished days of bars as markup, rendered by Preact once per array:
- * a home page of 50 bars holds 4,450 finished cells, which change only with
- * the snapshot. The route that renders owns the renderer; the arrays come
- * from its history cache, so a new snapshot means new arrays and new markup.
+ * The finished days of every bar, rendered by Preact and encoded once per
+ * snapshot and date: a home page of 50 bars holds 4,450 finished cells that
+ * change only with them. A page is rendered with a marker for each bar, and
+ * `splice` puts the bytes in. The route that renders owns the renderer; a
+ * marker it has no bytes for is an error, never an empty bar. (Escaped user
+ * text can never contain "<!--", so a marker cannot be forged.)
  */
 export class StripRenderer {
-  private readonly memo = new WeakMap<readonly StripDay[], string>();
+  private key = "";
+  private readonly slots = new Map<string, Uint8Array>();
 
-  finished(days: readonly StripDay[]): string {
-    let markup = this.memo.get(days);
-    if (markup === undefined) {
-      markup = render(html`${days.map((d) => DayCell(d))}`);
-      this.memo.set(days, markup);
+  /** Starts the renders of one snapshot on one date; the bars of any other are dropped. */
+  forSnapshot(key: string): void {
+    if (key === this.key) return;
+    this.key = key;
+    this.slots.clear();
+  }
+
+  /** The marker for a bar's finished days, rendering them the first time. */
+  slot(name: string, days: readonly StripDay[]): string {
+    if (!this.slots.has(name))
+      this.slots.set(name, encoder.encode(render(html`${days.map((d) => DayCell(d))}`)));
+    return `<!--strip:${name}-->`;
+  }
+
+  /** The page as bytes, every marker replaced by its bar's finished days. */
+  splice(page: string): Uint8Array<ArrayBuffer> {
+    const parts = page.split(new RegExp(SLOT, "g"));
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (const [i, part] of parts.entries()) {
+      // split() with a capture group alternates text and captured names.
+      const chunk = i % 2 === 0 ? encoder.encode(part) : this.slots.get(part);
+      if (!chunk) throw new Error(`the strip renderer has no finished days for "${part}"`);
+      chunks.push(chunk);
+      size += chunk.byteLength;
     }
-    return markup;
+    const out = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return out;
   }
 }
 
@@ -36,8 +68,8 @@ export type DayStripProps = {
   uptime: string;
   /** Days behind the uptime figure when fewer than 90, said beside it so it does not read as 90. */
   uptimeDays?: number | null;
-  /** Reuses the finished days' markup across views; without it they are rendered here. */
-  renderer?: StripRenderer;
+  /** Leaves the finished days to the renderer's splice, under this name; without it they are rendered here. */
+  renderer?: { strips: StripRenderer; slot: string };
 };
 
 export function DayStrip({ name, finished, today, uptime, uptimeDays, renderer }: DayStripProps): VNode {
@@ -45,7 +77,7 @@ export function DayStrip({ name, finished, today, uptime, uptimeDays, renderer }
   return html`<div class="history">
     ${
       renderer
-        ? html`<ol class="strip" aria-label=${label} dangerouslySetInnerHTML=${{ __html: renderer.finished(finished) + render(DayCell(today)) }}></ol>`
+        ? html`<ol class="strip" aria-label=${label} dangerouslySetInnerHTML=${{ __html: renderer.strips.slot(renderer.slot, finished) + render(DayCell(today)) }}></ol>`
         : html`<ol class="strip" aria-label=${label}>${finished.map((d) => DayCell(d))}${DayCell(today)}</ol>`
     }
     <p class="strip-legend"><span>90 days ago</span><span>${uptime} uptime${uptimeDays ? ` over ${uptimeDays === 1 ? "1 day" : `${uptimeDays} days`}` : ""}</span><span>Today</span></p>

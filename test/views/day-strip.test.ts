@@ -38,12 +38,20 @@ function cells(markup: string) {
 }
 
 describe("the day strip", () => {
-  it("renders the same cells with and without the renderer's reuse, text escaped and in the title", () => {
+  it("renders the same cells with and without the renderer's splice, text escaped and in the title", () => {
     const direct = render(DayStrip({ name: "API", finished: DAYS, today: TODAY, uptime: "99.9%" }));
-    const reused = render(
-      DayStrip({ name: "API", finished: DAYS, today: TODAY, uptime: "99.9%", renderer: new StripRenderer() }),
+    const strips = new StripRenderer();
+    strips.forSnapshot("v1");
+    const marked = render(
+      DayStrip({
+        name: "API",
+        finished: DAYS,
+        today: TODAY,
+        uptime: "99.9%",
+        renderer: { strips, slot: "api" },
+      }),
     );
-    expect(reused).toBe(direct);
+    expect(new TextDecoder().decode(strips.splice(marked))).toBe(direct);
     const parsed = cells(direct);
     expect(parsed).toEqual(
       [...DAYS, TODAY].map((d) => ({ cls: `l-${d.level}`, title: d.label, text: d.label })),
@@ -51,15 +59,21 @@ describe("the day strip", () => {
     expect(direct).not.toContain("<b>");
   });
 
-  it("renders one array of finished days once, and a new array anew", () => {
-    const renderer = new StripRenderer();
-    const first = renderer.finished(DAYS);
-    expect(renderer.finished(DAYS)).toBe(first);
+  it("renders a bar's finished days once per snapshot, and fails loudly on a marker it has no days for", () => {
+    const strips = new StripRenderer();
+    strips.forSnapshot("v1");
+    const first = strips.splice(strips.slot("api", DAYS));
     const changed = [
       ...DAYS.slice(0, 2),
       { level: "ok" as const, label: "1 May 2026: 100% uptime, no incidents" },
     ];
-    expect(renderer.finished(changed)).not.toBe(first);
-    expect(cells(renderer.finished(changed)).at(-1)?.cls).toBe("l-ok");
+    // The same snapshot keeps the first rendering; a new one renders anew.
+    expect(strips.splice(strips.slot("api", changed))).toEqual(first);
+    strips.forSnapshot("v2");
+    expect(cells(new TextDecoder().decode(strips.splice(strips.slot("api", changed)))).at(-1)?.cls).toBe(
+      "l-ok",
+    );
+    strips.forSnapshot("v3");
+    expect(() => strips.splice("<ol><!--strip:api--></ol>")).toThrow(/no finished days for "api"/);
   });
 });
