@@ -19,7 +19,11 @@ const run = (options) => autocannon(options);
 
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-load-"));
-  const runner = await startRunner({ DATA_DIR: dataDir, ADMIN_TOKEN: TOKEN });
+  const runner = await startRunner({
+    DATA_DIR: dataDir,
+    ADMIN_TOKEN: TOKEN,
+    SEED_DEMO: process.env.SEED_DEMO ?? "1",
+  });
   try {
     const headers = { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" };
     const created = await fetch(`${runner.url}/api/incidents`, {
@@ -59,6 +63,9 @@ async function main() {
         ],
       }),
     ]);
+    console.log(
+      `load: readers ${readers.errors} errors, ${readers.timeouts} timeouts, ${readers.non2xx} non-2xx; writers ${writers.errors} errors, ${writers.timeouts} timeouts, ${writers.non2xx} non-2xx`,
+    );
     const after = /** @type {{ data: unknown[] }} */ (await (await fetch(updatesUrl)).json()).data.length;
     const acceptedWrites = writers["2xx"];
     const results = {

@@ -27,8 +27,13 @@ type ImpactRow = {
   ended_at: string | null;
 };
 
-/** The impacts and update orders of many incidents: the two reads that complete their rows. */
-function detailReads(db: D1Database, ids: readonly string[]) {
+/**
+ * The impacts and update orders of many incidents: the two reads that
+ * complete their rows. With `ordersUpTo`, only that many of the latest orders
+ * are listed and the rest counted, so the public snapshot's cost does not
+ * grow with an incident's updates.
+ */
+function detailReads(db: D1Database, ids: readonly string[], orders: "list" | "count") {
   const list = JSON.stringify(ids);
   return [
     read(
@@ -48,19 +53,33 @@ function detailReads(db: D1Database, ids: readonly string[]) {
         return affects;
       },
     ),
-    read(
-      db
-        .prepare(
-          `SELECT incident_id, "order" FROM incident_updates
-           WHERE incident_id IN (SELECT value FROM json_each(?1)) ORDER BY incident_id, "order"`,
+    orders === "list"
+      ? read(
+          db
+            .prepare(
+              `SELECT incident_id, "order" FROM incident_updates
+               WHERE incident_id IN (SELECT value FROM json_each(?1)) ORDER BY incident_id, "order"`,
+            )
+            .bind(list),
+          (rows: { incident_id: string; order: number }[]) => {
+            const byIncident = new Map<string, number[]>();
+            for (const r of rows)
+              byIncident.set(r.incident_id, [...(byIncident.get(r.incident_id) ?? []), r.order]);
+            return { orders: byIncident, counts: new Map<string, number>() };
+          },
         )
-        .bind(list),
-      (rows: { incident_id: string; order: number }[]) => {
-        const orders = new Map<string, number[]>();
-        for (const r of rows) orders.set(r.incident_id, [...(orders.get(r.incident_id) ?? []), r.order]);
-        return orders;
-      },
-    ),
+      : read(
+          db
+            .prepare(
+              `SELECT incident_id, COUNT(*) AS n FROM incident_updates
+               WHERE incident_id IN (SELECT value FROM json_each(?1)) GROUP BY incident_id`,
+            )
+            .bind(list),
+          (rows: { incident_id: string; n: number }[]) => ({
+            orders: new Map<string, number[]>(),
+            counts: new Map(rows.map((r) => [r.incident_id, r.n])),
+          }),
+        ),
   ] as const;
 }
 
@@ -87,16 +106,26 @@ export type IncidentRows = { readonly rows: Row[] };
 
 /**
  * Completes incident rows, with more reads in the same D1 batch when given:
- * `extra(ids)` may ask for anything keyed by the incidents' ids.
+ * `extra(ids)` may ask for anything keyed by the incidents' ids. With
+ * `orders: "count"`, incidents carry no update orders, and `updateCounts`
+ * says how many each has (the public snapshot needs no more).
  */
 export async function completeIncidents<const X extends readonly Read<unknown>[]>(
   db: D1Database,
   rows: IncidentRows,
   extra: (ids: string[]) => X = () => [] as unknown as X,
+  orders: "list" | "count" = "list",
 ) {
   const ids = rows.rows.map((r) => r.id);
-  const [affects, orders, ...more] = await readAll(db, [...detailReads(db, ids), ...extra(ids)] as const);
-  return { incidents: rows.rows.map((r) => toIncident(r, affects, orders)), extra: more as unknown[] };
+  const [affects, updates, ...more] = await readAll(db, [
+    ...detailReads(db, ids, orders),
+    ...extra(ids),
+  ] as const);
+  return {
+    incidents: rows.rows.map((r) => toIncident(r, affects, updates.orders)),
+    updateCounts: updates.counts,
+    extra: more as unknown[],
+  };
 }
 
 async function hydrate(db: D1Database, rows: Row[]): Promise<Incident[]> {

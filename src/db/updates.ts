@@ -45,13 +45,14 @@ export function updatesOfRead(
   incidentIds: readonly string[],
   latest: number | null = null,
 ): Read<IncidentUpdate[]> {
+  // The newest `latest` of each incident by a range on the primary key, so
+  // the cost does not grow with an incident's number of updates.
   return read(
     db
       .prepare(
-        `SELECT * FROM (
-           SELECT u.*, ROW_NUMBER() OVER (PARTITION BY incident_id ORDER BY "order" DESC) AS rn
-           FROM incident_updates u WHERE incident_id IN (SELECT value FROM json_each(?1)))
-         WHERE ?2 IS NULL OR rn <= ?2 ORDER BY incident_id, "order"`,
+        `SELECT * FROM incident_updates u WHERE incident_id IN (SELECT value FROM json_each(?1))
+           AND (?2 IS NULL OR "order" > (SELECT MAX("order") FROM incident_updates x WHERE x.incident_id = u.incident_id) - ?2)
+         ORDER BY incident_id, "order"`,
       )
       .bind(JSON.stringify(incidentIds), latest),
     (rows: Row[]) => rows.map(toUpdate),

@@ -100,25 +100,31 @@ export function finishedDays(snapshot: Snapshot, component: SnapComponent, today
 }
 
 /**
- * Finished days per component for one snapshot: computing them formats 89
- * dates per component, so a page reuses them until the snapshot or the date
- * changes. The route that renders owns the cache; a new snapshot empties it.
+ * Finished days per component, by what they are made of: the component, the
+ * date, its existence, the bands and its rollups. Computing them formats 89
+ * dates per component, so a page reuses them across snapshots whose history
+ * did not change (a burst of writes to one incident changes no bar). The
+ * route that renders owns the cache; it is bounded.
  */
 export class HistoryCache {
-  private snapshotKey = "";
   private readonly entries = new Map<string, FinishedDays>();
 
+  constructor(private readonly max = 2_000) {}
+
   finished(snapshot: Snapshot, component: SnapComponent, today: number): FinishedDays {
-    const key = `${snapshot.version}.${snapshot.builtAt}`;
-    if (key !== this.snapshotKey) {
-      this.entries.clear();
-      this.snapshotKey = key;
-    }
-    const entryKey = `${component.id}@${today}`;
-    let hit = this.entries.get(entryKey);
+    const key = [
+      component.id,
+      today,
+      component.existsFrom,
+      snapshot.bounds.join(","),
+      JSON.stringify(snapshot.days[component.id] ?? []),
+      JSON.stringify(snapshot.probeDays?.[component.id] ?? []),
+    ].join("@");
+    let hit = this.entries.get(key);
     if (!hit) {
+      if (this.entries.size >= this.max) this.entries.clear();
       hit = finishedDays(snapshot, component, today);
-      this.entries.set(entryKey, hit);
+      this.entries.set(key, hit);
     }
     return hit;
   }

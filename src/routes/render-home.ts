@@ -10,8 +10,8 @@ import { INDICATOR_LABEL } from "../views/words";
 
 /**
  * What a home page render reuses between views: each bar's finished days
- * (data, per snapshot) and their markup (per array of days). A new snapshot
- * replaces both; nothing else is cached between renders.
+ * (data, by what they are made of) and their markup (per array of days).
+ * Nothing else is cached between renders.
  */
 export type HomeRenders = { history: HistoryCache; strips: StripRenderer };
 
@@ -30,7 +30,7 @@ export function renderHome(
   renders: HomeRenders = homeRenders(),
 ): Uint8Array<ArrayBuffer> {
   const today = startOfDay(nowMs);
-  renders.strips.forSnapshot(`${snapshot.version}.${snapshot.builtAt}@${today}`);
+  renders.strips.begin();
   const model = homeModel(snapshot, nowMs, {
     fresh,
     previewDays: settings.maintenancePreviewDays,

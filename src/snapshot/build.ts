@@ -87,15 +87,17 @@ export async function buildSnapshot(db: D1Database, now: number): Promise<Snapsh
   ] as const);
   const finishedRollups = rollups.filter((r) => r.day < todayKey);
   const rollupIds = [...new Set(finishedRollups.flatMap((r) => r.incidentIds))];
-  const completed = await completeIncidents(db, incidentRows, (ids) => [
-    updatesOfRead(db, ids, SNAPSHOT_UPDATES),
-    incidentNamesRead(db, rollupIds),
-  ]);
+  const completed = await completeIncidents(
+    db,
+    incidentRows,
+    (ids) => [updatesOfRead(db, ids, SNAPSHOT_UPDATES), incidentNamesRead(db, rollupIds)],
+    "count",
+  );
   const [updates, names] = completed.extra as [IncidentUpdate[], Map<string, string>];
   const incidents = shapeIncidents(
     completed.incidents,
     updates,
-    { typeNames, phases: phases.lists },
+    { typeNames, phases: phases.lists, updateCounts: completed.updateCounts },
     { maxChars: SNAPSHOT_TEXT_CHARS },
   ).sort((a, b) => (a.beganAt < b.beganAt ? 1 : a.beganAt > b.beganAt ? -1 : a.id.localeCompare(b.id)));
   const snapComponents = components.map((c) => snapComponent(c, first.get(c.id)));

@@ -11,6 +11,8 @@ export type Lookups = {
   typeNames: Map<string, string>;
   /** Every generation's phase names, in order. */
   phases: Map<number, string[]>;
+  /** How many updates each incident has, when its update orders were not read. */
+  updateCounts?: Map<string, number>;
 };
 
 /** How much of a text the snapshot keeps; the incident page reads the whole text from D1. */
@@ -27,7 +29,7 @@ export function cut(text: string, bound: TextBound | null): { text: string; cut:
 export function shapeIncident(
   incident: Incident,
   updates: readonly IncidentUpdate[],
-  { typeNames, phases }: Lookups,
+  { typeNames, phases, updateCounts }: Lookups,
   bound: TextBound | null = null,
 ): SnapIncident {
   const description = cut(incident.description, bound);
@@ -51,7 +53,7 @@ export function shapeIncident(
       severity: m.severity,
       ...(m.endedAt ? { endedAt: m.endedAt } : {}),
     })),
-    updateCount: incident.updates.length,
+    updateCount: updateCounts?.get(incident.id) ?? incident.updates.length,
     updates: updates
       .filter((u) => u.incidentId === incident.id)
       .sort((a, b) => a.order - b.order)

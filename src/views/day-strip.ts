@@ -15,27 +15,30 @@ const SLOT = /<!--strip:([\w@.-]+)-->/;
 
 /**
  * The finished days of every bar, rendered by Preact and encoded once per
- * snapshot and date: a home page of 50 bars holds 4,450 finished cells that
- * change only with them. A page is rendered with a marker for each bar, and
- * `splice` puts the bytes in. The route that renders owns the renderer; a
- * marker it has no bytes for is an error, never an empty bar. (Escaped user
- * text can never contain "<!--", so a marker cannot be forged.)
+ * array of days: a home page of 50 bars holds 4,450 finished cells, and the
+ * arrays change only when a bar's history does (the route's history cache
+ * hands out the same array until then). A page is rendered with a marker for
+ * each bar, and `splice` puts the bytes in. A marker the current render did
+ * not place is an error, never an empty bar. (Escaped user text can never
+ * contain "<!--", so a marker cannot be forged.)
  */
 export class StripRenderer {
-  private key = "";
-  private readonly slots = new Map<string, Uint8Array>();
+  private readonly rendered = new WeakMap<readonly StripDay[], Uint8Array>();
+  private readonly placed = new Map<string, Uint8Array>();
 
-  /** Starts the renders of one snapshot on one date; the bars of any other are dropped. */
-  forSnapshot(key: string): void {
-    if (key === this.key) return;
-    this.key = key;
-    this.slots.clear();
+  /** Starts a page: markers of earlier pages no longer count. */
+  begin(): void {
+    this.placed.clear();
   }
 
-  /** The marker for a bar's finished days, rendering them the first time. */
+  /** The marker for a bar's finished days, rendering them the first time this array is seen. */
   slot(name: string, days: readonly StripDay[]): string {
-    if (!this.slots.has(name))
-      this.slots.set(name, encoder.encode(render(html`${days.map((d) => DayCell(d))}`)));
+    let bytes = this.rendered.get(days);
+    if (!bytes) {
+      bytes = encoder.encode(render(html`${days.map((d) => DayCell(d))}`));
+      this.rendered.set(days, bytes);
+    }
+    this.placed.set(name, bytes);
     return `<!--strip:${name}-->`;
   }
 
@@ -46,7 +49,7 @@ export class StripRenderer {
     let size = 0;
     for (const [i, part] of parts.entries()) {
       // split() with a capture group alternates text and captured names.
-      const chunk = i % 2 === 0 ? encoder.encode(part) : this.slots.get(part);
+      const chunk = i % 2 === 0 ? encoder.encode(part) : this.placed.get(part);
       if (!chunk) throw new Error(`the strip renderer has no finished days for "${part}"`);
       chunks.push(chunk);
       size += chunk.byteLength;
