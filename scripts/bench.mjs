@@ -30,6 +30,7 @@ const BUDGETS = [
   ["page_d1_queries", "<=", 1],
   ["probe_efficiency", ">=", 0.8],
   ["d1_rows_written_per_day_50_monitors", "<=", 5000],
+  ["incidents_full_window_ms_median", "<=", 250],
 ];
 
 async function inWorkerd() {
