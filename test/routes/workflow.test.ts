@@ -150,6 +150,27 @@ describe("cross-origin writes from the SCS web UI", () => {
     });
     expect(preflight.headers.get("Access-Control-Allow-Origin")).toBe(origin);
     expect(preflight.headers.get("Access-Control-Allow-Credentials")).toBe("true");
+    // The SCS UI's own write: a whole-incident PATCH with the bearer token, sent with credentials.
+    const comp = await component("Cross-origin target");
+    const id = await create("/incidents", {
+      displayName: "Cross-origin",
+      beganAt: new Date(Date.now() - 60_000).toISOString(),
+      affects: [{ reference: comp, type: IMPACT_TYPES.performance, severity: 10 }],
+    });
+    const current = (await json(api(`/incidents/${id}`))).data;
+    const patch = await callWith({ ALLOWED_ORIGINS: origin }, `/api/incidents/${id}`, {
+      method: "PATCH",
+      headers: {
+        Origin: origin,
+        Cookie: "session=ui",
+        Authorization: "Bearer test-admin-token-0123456789abcdef",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify({ ...current, displayName: "Cross-origin, renamed" }),
+    });
+    expect(patch.status).toBe(204);
+    expect(patch.headers.get("Access-Control-Allow-Origin")).toBe(origin);
+    expect(patch.headers.get("Access-Control-Allow-Credentials")).toBe("true");
     const other = await callWith({ ALLOWED_ORIGINS: origin }, "/api/components", {
       headers: { Origin: "https://evil.example" },
     });
