@@ -158,7 +158,10 @@ const maintenance = {
   beganAt: iso(now + 86_400_000),
   affects: [{ reference: compId, type: typeId, severity: 0 }],
 };
-await expectStatus("POST", "/incidents", 400, maintenance);
+// Open-ended ("until further notice") is allowed, as the spec allows endedAt: null; an end before the start is not.
+const openEnded = (await expectStatus("POST", "/incidents", 201, maintenance)).id;
+await expectStatus("DELETE", `/incidents/${openEnded}`, 204);
+await expectStatus("POST", "/incidents", 400, { ...maintenance, endedAt: iso(now) });
 const mId = (
   await expectStatus("POST", "/incidents", 201, { ...maintenance, endedAt: iso(now + 90_000_000) })
 ).id;
@@ -169,7 +172,7 @@ check(
     (/** @type {any} */ i) => i.reference === mId && i.severity === 0,
   ),
 );
-await expectStatus("PATCH", `/incidents/${mId}`, 400, { endedAt: null });
+await expectStatus("PATCH", `/incidents/${mId}`, 400, { endedAt: iso(now) });
 
 // Clean up
 await expectStatus("DELETE", `/incidents/${mId}`, 204);
