@@ -7,7 +7,7 @@ import { getComponents } from "../db/components";
 import { activeImpacts, getIncidents } from "../db/incidents";
 import { bumpDataVersion } from "../db/meta";
 import { getMonitors, saveState } from "../db/monitors";
-import { allPhases, getPhaseList } from "../db/phases";
+import { allPhases } from "../db/phases";
 import { addSamplesStatement, sampledIds } from "../db/ticks";
 import { type AutoContext, autoIncidentChange } from "../domain/auto-incident";
 import { isMaintenanceImpact } from "../domain/incident";
@@ -83,19 +83,20 @@ async function autoContexts(env: Env, monitors: readonly Monitor[], now: number)
   const db = env.DB;
   const incidentIds = monitors.map((m) => m.state.incidentId).filter((id): id is string => id !== null);
   const componentIds = monitors.map((m) => m.componentId).filter((id): id is string => id !== null);
-  const [incidents, components, latest, phases] = await Promise.all([
+  const [incidents, components, phases] = await Promise.all([
     getIncidents(db, incidentIds),
     getComponents(db, componentIds),
-    getPhaseList(db),
     allPhases(db),
   ]);
+  // The latest generation of the phase list: where new incidents open.
+  const latest = Math.max(1, ...phases.lists.keys());
   const byId = new Map(incidents.map((i) => [i.id, i]));
   const names = new Map(components.map((c) => [c.id, c.displayName]));
   const timeZone = readSettings(env).timeZone;
   return (m: Monitor): AutoContext => ({
     open: m.state.incidentId ? (byId.get(m.state.incidentId) ?? null) : null,
     componentName: m.componentId ? (names.get(m.componentId) ?? null) : null,
-    firstPhase: { generation: latest?.generation ?? 1, order: openingOrder(latest?.phases ?? [], false) },
+    firstPhase: { generation: latest, order: openingOrder(phases.lists.get(latest) ?? [], false) },
     lastPhaseOrder: (generation) => Math.max(0, (phases.counts.get(generation) ?? 1) - 1),
     timeZone,
     now,

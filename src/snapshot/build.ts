@@ -178,30 +178,32 @@ function probeHistory(rows: readonly ComponentProbeDay[], todayKey: string): Rec
   return out;
 }
 
-export function byteSize(snapshot: Snapshot): number {
-  return new TextEncoder().encode(JSON.stringify(snapshot)).byteLength;
+const encoder = new TextEncoder();
+
+function byteSize(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).byteLength;
 }
 
 /**
  * Keeps the snapshot under `maxBytes`: first the oldest incidents that are
  * over go, then every incident keeps only its latest update. Active incidents
- * stay whatever their size, so an outage always reaches the page.
+ * stay whatever their size, so an outage always reaches the page. Sizes are
+ * measured once: the whole, then each incident only when some must go.
  */
 export function boundSize(snapshot: Snapshot, now: string, maxBytes: number): Snapshot {
-  if (byteSize(snapshot) <= maxBytes) return snapshot;
-  const incidents = [...snapshot.incidents];
-  const oldestOver = () => {
-    for (let i = incidents.length - 1; i >= 0; i--) {
-      const incident = incidents[i] as SnapIncident;
-      if (!isActive(incident, now) && incident.beganAt <= now) return i;
-    }
-    return -1;
-  };
-  let bounded = snapshot;
-  for (let index = oldestOver(); index >= 0 && byteSize(bounded) > maxBytes; index = oldestOver()) {
-    incidents.splice(index, 1);
-    bounded = { ...snapshot, incidents: [...incidents] };
+  const json = JSON.stringify(snapshot);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: most snapshots need no encoding to know they fit.
+  if (json.length * 3 <= maxBytes) return snapshot;
+  let size = encoder.encode(json).byteLength;
+  if (size <= maxBytes) return snapshot;
+  const dropped = new Set<string>();
+  for (let i = snapshot.incidents.length - 1; i >= 0 && size > maxBytes; i--) {
+    const incident = snapshot.incidents[i] as SnapIncident;
+    if (isActive(incident, now) || incident.beganAt > now) continue;
+    dropped.add(incident.id);
+    size -= byteSize(incident) + 1; // and its comma
   }
-  if (byteSize(bounded) <= maxBytes) return bounded;
+  const bounded = { ...snapshot, incidents: snapshot.incidents.filter((i) => !dropped.has(i.id)) };
+  if (size <= maxBytes) return bounded;
   return { ...bounded, incidents: bounded.incidents.map((i) => ({ ...i, updates: i.updates.slice(-1) })) };
 }
