@@ -1,3 +1,4 @@
+import type { ConsoleSession } from "./auth/session";
 import type { Caller } from "./domain/scopes";
 import type { Operation } from "./openapi/operations";
 
@@ -9,6 +10,8 @@ export type AppEnv = {
     caller: Caller;
     /** The API operation the route declared (`documented`). */
     operation: Operation;
+    /** Set by the console's session guard. */
+    session: ConsoleSession;
   };
 };
 

@@ -2,7 +2,7 @@
  * The last migration in migrations/: the schema this code needs. A test keeps
  * it equal to the newest file there.
  */
-export const REQUIRED_MIGRATION = "0010_add_audit_detail.sql";
+export const REQUIRED_MIGRATION = "0011_create_console.sql";
 
 /**
  * The applied migration, as recorded by `wrangler d1 migrations apply`, the

@@ -58,7 +58,7 @@ export function validate<S extends v.GenericSchema>(schema: S, data: unknown, pr
 }
 
 /** Reads at most `limit` bytes of a body; a larger body is refused without reading it all. */
-async function readLimited(request: Request, limit: number): Promise<string> {
+export async function readLimited(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   const tooLarge = () =>
     new Problem(413, `The body must be at most ${limit} bytes`, {

@@ -1,0 +1,55 @@
+import { Hono } from "hono";
+import { listMonitors } from "../../db/monitors";
+import { listWebhooks } from "../../db/webhooks";
+import { allows } from "../../domain/scopes";
+import type { AppEnv } from "../../env";
+import type { DashboardModel } from "../../models/console";
+import { homeModel } from "../../models/home";
+import { readSettings } from "../../settings";
+import { currentSnapshot } from "../../snapshot/current";
+import { rebuildSnapshot } from "../../snapshot/publish";
+import { renderConsole } from "../../views/console/chrome";
+import { Dashboard } from "../../views/console/incidents";
+import { chrome, flash, session } from "./guard";
+
+/** The dashboard: what is wrong now, and the page as visitors see it. */
+export const dashboard = new Hono<AppEnv>().get("/", session("incidents"), async (c) => {
+  const settings = readSettings(c.env);
+  const now = Date.now();
+  const admin = allows(c.get("caller"), ["admin"]);
+  const [current, monitors, webhooks] = await Promise.all([
+    currentSnapshot(c.env, () => rebuildSnapshot(c.env, Date.now())),
+    admin ? listMonitors(c.env.DB) : [],
+    admin ? listWebhooks(c.env.DB) : [],
+  ]);
+  const home = homeModel(current.snapshot, now, {
+    fresh: current.fresh,
+    previewDays: settings.maintenancePreviewDays,
+  });
+  const model: DashboardModel = {
+    indicator: home.indicator,
+    now: home.now,
+    incidents: home.incidents.map((i) => ({ id: i.id, name: i.name, status: i.status, beganAt: i.beganAt })),
+    maintenance: home.maintenance,
+    failingMonitors: monitors
+      .filter((m) => m.enabled && m.state.status !== "up")
+      .map((m) => ({
+        id: m.id,
+        name: m.displayName,
+        status: m.state.status,
+        reason: m.state.lastReason,
+        since: m.state.streakStartedAt,
+      })),
+    troubledWebhooks: webhooks
+      .filter((w) => !w.enabled)
+      .map((w) => ({ id: w.id, url: w.url, reason: w.disabledReason ?? "disabled" })),
+  };
+  return c.html(
+    renderConsole({
+      title: "Dashboard",
+      chrome: chrome(c),
+      flash: flash(c),
+      body: Dashboard({ model, tz: settings.timeZone }),
+    }),
+  );
+});

@@ -1,0 +1,87 @@
+import { Hono } from "hono";
+import { authenticate } from "../../auth/authenticate";
+import { sha256Hex } from "../../auth/secrets";
+import { endSession, newSession, SESSION_ABSOLUTE_MS, sessionCookie } from "../../auth/session";
+import { auditStatement } from "../../db/audit";
+import { recordSignInFailure, signInFailures } from "../../db/sessions";
+import { allows } from "../../domain/scopes";
+import { iso, MINUTE_MS } from "../../domain/time";
+import type { AppEnv } from "../../env";
+import { readForm, text } from "../../http/form";
+import { Problem } from "../../http/problem";
+import { readSettings } from "../../settings";
+import { renderSignIn } from "../../views/console/sign-in";
+import { consoleForm, session } from "./guard";
+
+/** Failed sign-ins a client may make per window before it must wait. */
+export const SIGN_IN_LIMIT = 10;
+const WINDOW_MS = 15 * MINUTE_MS;
+
+function clientOf(req: Request): string {
+  return req.headers.get("cf-connecting-ip") ?? "unknown";
+}
+
+function windowStart(now: number): string {
+  return iso(Math.floor(now / WINDOW_MS) * WINDOW_MS);
+}
+
+const NOTICES: Record<string, string> = {
+  signed_out: "You are signed out.",
+};
+
+export const signIn = new Hono<AppEnv>()
+  .get("/sign-in", (c) => {
+    const notice = NOTICES[c.req.query("done") ?? ""] ?? null;
+    return c.html(renderSignIn({ pageName: readSettings(c.env).pageName, errors: [], notice }));
+  })
+  .post("/sign-in", async (c) => {
+    const now = Date.now();
+    const db = c.env.DB;
+    const client = clientOf(c.req.raw);
+    const window = windowStart(now);
+    if ((await signInFailures(db, client, window)) >= SIGN_IN_LIMIT) {
+      const wait = Math.ceil((Date.parse(window) + WINDOW_MS - now) / 1000);
+      throw new Problem(
+        429,
+        "Too many failed sign-ins from your address. Wait a few minutes and try again.",
+        {
+          headers: { "Retry-After": String(Math.max(1, wait)) },
+        },
+      );
+    }
+    const form = await readForm(c);
+    const token = text(form, "token");
+    const caller = token && token.length <= 512 ? await authenticate(c.env, token, iso(now)) : null;
+    const pageName = readSettings(c.env).pageName;
+    if (!caller) {
+      await recordSignInFailure(db, client, window).run();
+      const errors = [
+        { path: "token", message: "This token is not valid: it is unknown, expired or revoked." },
+      ];
+      return c.html(renderSignIn({ pageName, errors }), 401);
+    }
+    if (!allows(caller, ["incidents"])) {
+      const errors = [
+        { path: "token", message: "This token has neither the incidents nor the admin scope." },
+      ];
+      return c.html(renderSignIn({ pageName, errors }), 403);
+    }
+    const credentialHash = caller.bootstrap ? await sha256Hex(await sha256Hex(token)) : undefined;
+    const started = await newSession(db, caller, now, { credentialHash });
+    const audit = auditStatement(db, caller, {
+      at: iso(now),
+      method: "POST",
+      path: c.req.path,
+      action: "session.create",
+      resourceId: null,
+    });
+    await db.batch([audit, started.statement]);
+    c.header("Set-Cookie", sessionCookie(started.cookie, c.req.url, SESSION_ABSOLUTE_MS / 1000));
+    return c.redirect("/admin?done=signed_in", 303);
+  })
+  .post("/sign-out", session("incidents"), async (c) => {
+    await consoleForm(c);
+    await endSession(c.env.DB, c.get("session").idHash).run();
+    c.header("Set-Cookie", sessionCookie("", c.req.url, 0));
+    return c.redirect("/admin/sign-in?done=signed_out", 303);
+  });
