@@ -28,9 +28,9 @@ describe("opening an incident in the console", () => {
     expect(stored.displayName).toBe("Database slow");
     expect(stored.affects).toEqual([{ reference: db, type: IMPACT_TYPES.performance, severity: 66 }]);
     const updates = (await json(api(`/incidents/${id}/updates`))).data;
-    expect(updates.map((u: { displayName: string; description: string }) => [u.displayName, u.description])).toEqual([
-      ["Investigating", "We are **looking** into it."],
-    ]);
+    expect(
+      updates.map((u: { displayName: string; description: string }) => [u.displayName, u.description]),
+    ).toEqual([["Investigating", "We are **looking** into it."]]);
     const page = await (await call(`/incidents/${id}`)).text();
     expect(page).toContain("<strong>looking</strong>");
     const audit = (await json(api("/audit?limit=5"))).data;
