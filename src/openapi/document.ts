@@ -108,6 +108,7 @@ function buildDocument(): Json {
       "impact",
       "component",
       "incident",
+      "template",
       "monitor",
       "webhook",
       "integration",

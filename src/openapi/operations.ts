@@ -8,6 +8,7 @@ import * as am from "../schemas/alertmanager";
 import { name, pathInteger, queryInt, uuid } from "../schemas/common";
 import * as mon from "../schemas/monitors";
 import * as scs from "../schemas/scs";
+import * as tpl from "../schemas/templates";
 import * as tok from "../schemas/tokens";
 import * as wh from "../schemas/webhooks";
 
@@ -532,6 +533,57 @@ export const OPS = {
     tag: "monitor",
     auth: "public",
     params: { secret: mon.HeartbeatSecret },
+    responses: { 204: null },
+  }),
+  // Beacon: incident templates
+  listTemplates: op({
+    method: "get",
+    path: "/templates",
+    operationId: "listTemplates",
+    summary: "List incident templates.",
+    tag: "template",
+    auth: "incidents",
+    responses: { 200: list(tpl.TemplateOut) },
+  }),
+  createTemplate: op({
+    method: "post",
+    path: "/templates",
+    operationId: "createTemplate",
+    summary: "Create an incident template.",
+    tag: "template",
+    auth: "incidents",
+    body: tpl.TemplateCreate,
+    responses: { 201: IdOut },
+  }),
+  getTemplate: op({
+    method: "get",
+    path: "/templates/{templateId}",
+    operationId: "getTemplate",
+    summary: "Get an incident template.",
+    tag: "template",
+    auth: "incidents",
+    params: { templateId: uuid },
+    responses: { 200: data(tpl.TemplateOut) },
+  }),
+  updateTemplate: op({
+    method: "patch",
+    path: "/templates/{templateId}",
+    operationId: "updateTemplate",
+    summary: "Change an incident template.",
+    tag: "template",
+    auth: "incidents",
+    params: { templateId: uuid },
+    body: tpl.TemplatePatch,
+    responses: { 204: null },
+  }),
+  deleteTemplate: op({
+    method: "delete",
+    path: "/templates/{templateId}",
+    operationId: "deleteTemplate",
+    summary: "Delete an incident template.",
+    tag: "template",
+    auth: "incidents",
+    params: { templateId: uuid },
     responses: { 204: null },
   }),
   getOpenApi: op({

@@ -11,6 +11,7 @@ import { monitors } from "./api/monitors";
 import { openapi } from "./api/openapi";
 import { phases } from "./api/phases";
 import { severities } from "./api/severities";
+import { templates } from "./api/templates";
 import { tokens } from "./api/tokens";
 import { webhooks } from "./api/webhooks";
 
@@ -44,6 +45,7 @@ export const api = new Hono<AppEnv>()
   .route("/severities", severities)
   .route("/phases", phases)
   .route("/incidents", incidents)
+  .route("/templates", templates)
   .route("/tokens", tokens)
   .route("/audit", audit)
   .route("/monitors", monitors)

@@ -7,10 +7,14 @@ import type { AppEnv } from "../env";
 import { dashboard } from "./console/dashboard";
 import { consoleBase } from "./console/guard";
 import { consoleIncidents } from "./console/incidents";
+import { consoleMaintenance } from "./console/maintenance";
 import { signIn } from "./console/sign-in";
+import { consoleTemplates } from "./console/templates";
 
 export const consoleApp = new Hono<AppEnv>()
   .use(consoleBase)
   .route("/", signIn)
   .route("/incidents", consoleIncidents)
+  .route("/maintenance", consoleMaintenance)
+  .route("/templates", consoleTemplates)
   .route("/", dashboard);

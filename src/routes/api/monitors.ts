@@ -1,48 +1,19 @@
 import { Hono } from "hono";
-import * as v from "valibot";
-import { newToken, sha256Hex } from "../../auth/secrets";
-import { getComponent } from "../../db/components";
-import { getImpactType } from "../../db/impact-types";
-import { deleteMonitor, getMonitor, insertMonitor, listMonitors, updateMonitor } from "../../db/monitors";
+import {
+  createMonitor,
+  loadMonitor,
+  patchMonitor,
+  removeMonitor,
+  SECRET_HEADER,
+} from "../../actions/monitors";
+import { listMonitors } from "../../db/monitors";
 import type { Monitor } from "../../domain/monitor";
-import { INITIAL_STATE } from "../../domain/monitor-state";
-import { iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
-import { commit } from "../../http/commit";
-import { validate } from "../../http/input";
 import { documented, readBody, readParamOf, readQueryOf } from "../../http/operation";
-import { badField, notFound } from "../../http/problem";
-import { targetRefusal } from "../../net/targets";
 import { OPS } from "../../openapi/operations";
-import { tcpUrl } from "../../probes/run";
-import { MonitorInput } from "../../schemas/monitors";
-import { readSettings } from "../../settings";
-
-const COMMON = [
-  "displayName",
-  "kind",
-  "intervalSeconds",
-  "failureThreshold",
-  "recoveryThreshold",
-  "component",
-  "impactType",
-  "severity",
-  "degradedSeverity",
-  "enabled",
-] as const;
-
-/** Header names that carry secrets: their values are write-only. */
-const SECRET_HEADER =
-  /^(authorization|proxy-authorization|cookie)$|key|token|secret|password|passwd|auth|session|signature|credential/i;
-
-function configOf(input: MonitorInput): Record<string, unknown> {
-  const config: Record<string, unknown> = { ...input };
-  for (const key of COMMON) delete config[key];
-  return config;
-}
 
 /** The monitor as an API client sees it: secret header values never leave. */
-function monitorOut(m: Monitor) {
+export function monitorOut(m: Monitor) {
   const config = { ...m.config };
   const headers = (config.headers as Record<string, string> | undefined) ?? undefined;
   const secretHeaders: string[] = [];
@@ -77,100 +48,6 @@ function monitorOut(m: Monitor) {
   };
 }
 
-/** Back to input shape, secret header values included, for merging a PATCH. */
-function inputOf(m: Monitor): Record<string, unknown> {
-  return {
-    ...m.config,
-    displayName: m.displayName,
-    kind: m.kind,
-    intervalSeconds: m.intervalSeconds,
-    failureThreshold: m.failureThreshold,
-    recoveryThreshold: m.recoveryThreshold,
-    component: m.componentId,
-    impactType: m.impactTypeId,
-    severity: m.severity,
-    degradedSeverity: m.degradedSeverity,
-    enabled: m.enabled,
-  };
-}
-
-/** Monitors must not reach private addresses unless the settings allow them. */
-function checkTarget(env: Env, input: MonitorInput): void {
-  const allowed = readSettings(env).privateTargets;
-  if (input.kind === "http") {
-    const refusal = targetRefusal(input.url, allowed);
-    if (refusal) throw badField("url", refusal);
-  } else if (input.kind === "tcp") {
-    const refusal = targetRefusal(tcpUrl(input.host, input.port), allowed);
-    if (refusal) throw badField("host", refusal);
-  }
-}
-
-/**
- * Secret headers belong to the host they were given for: when a PATCH moves
- * the URL to another origin, they are dropped unless it sends them again.
- */
-function headersFor(current: Monitor, patch: Record<string, unknown>, merged: Record<string, unknown>) {
-  const headers = { ...((current.config.headers as Record<string, string> | undefined) ?? {}) };
-  const given = v.is(v.record(v.string(), v.unknown()), patch.headers) ? patch.headers : {};
-  if (
-    typeof merged.url === "string" &&
-    typeof current.config.url === "string" &&
-    origin(merged.url) !== origin(current.config.url)
-  ) {
-    for (const name of Object.keys(headers))
-      if (SECRET_HEADER.test(name) && !(name in given)) delete headers[name];
-  }
-  // Headers merge by name, and null removes one, so secret values need not be sent again.
-  for (const [name, value] of Object.entries(given)) {
-    if (value === null) delete headers[name];
-    else headers[name] = value as string;
-  }
-  return headers;
-}
-
-function origin(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
-
-async function checkReferences(db: D1Database, input: MonitorInput): Promise<void> {
-  if (input.component) {
-    const c = await getComponent(db, input.component);
-    if (!c || c.deletedAt) throw badField("component", `component ${input.component} does not exist`);
-  }
-  if (input.impactType) {
-    const t = await getImpactType(db, input.impactType);
-    if (!t || t.deletedAt) throw badField("impactType", `impact type ${input.impactType} does not exist`);
-  }
-}
-
-function toMonitor(
-  input: MonitorInput,
-  base: Pick<Monitor, "id" | "createdAt" | "state" | "heartbeatHash" | "lastHeartbeatAt">,
-  now: string,
-): Monitor {
-  return {
-    ...base,
-    displayName: input.displayName,
-    kind: input.kind,
-    config: configOf(input),
-    intervalSeconds: input.intervalSeconds,
-    failureThreshold: input.failureThreshold,
-    recoveryThreshold: input.recoveryThreshold,
-    componentId: input.component ?? null,
-    impactTypeId: input.impactType ?? null,
-    severity: input.severity,
-    degradedSeverity: input.degradedSeverity ?? null,
-    enabled: input.enabled,
-    updatedAt: now,
-    deletedAt: null,
-  };
-}
-
 /** Monitors: admin only. A heartbeat monitor's ping secret is shown once, at creation. */
 export const monitors = new Hono<AppEnv>()
   .get("/", documented(OPS.listMonitors), async (c) => {
@@ -178,54 +55,19 @@ export const monitors = new Hono<AppEnv>()
     return c.json({ data: (await listMonitors(c.env.DB, limit ?? 500)).map(monitorOut) });
   })
   .post("/", documented(OPS.createMonitor), async (c) => {
-    const input = await readBody(c, OPS.createMonitor);
-    checkTarget(c.env, input);
-    await checkReferences(c.env.DB, input);
-    const now = iso(Date.now());
-    const secret = input.kind === "heartbeat" ? newToken("hb_") : null;
-    const monitor = toMonitor(
-      input,
-      {
-        id: crypto.randomUUID(),
-        createdAt: now,
-        state: INITIAL_STATE,
-        heartbeatHash: secret ? await sha256Hex(secret) : null,
-        lastHeartbeatAt: null,
-      },
-      now,
-    );
-    await commit(c, [insertMonitor(c.env.DB, monitor)], { action: "monitor.create", resourceId: monitor.id });
-    return c.json(secret ? { id: monitor.id, heartbeatSecret: secret } : { id: monitor.id }, 201);
+    const { id, heartbeatSecret } = await createMonitor(c, await readBody(c, OPS.createMonitor));
+    return c.json(heartbeatSecret ? { id, heartbeatSecret } : { id }, 201);
   })
   .get("/:monitorId", documented(OPS.getMonitor), async (c) => {
     const id = readParamOf(c, OPS.getMonitor, "monitorId");
-    const m = await getMonitor(c.env.DB, id);
-    if (!m) throw notFound(`Monitor ${id}`);
-    return c.json({ data: monitorOut(m) });
+    return c.json({ data: monitorOut(await loadMonitor(c.env.DB, id)) });
   })
   .patch("/:monitorId", documented(OPS.updateMonitor), async (c) => {
     const id = readParamOf(c, OPS.updateMonitor, "monitorId");
-    const patch = await readBody(c, OPS.updateMonitor);
-    const current = await getMonitor(c.env.DB, id);
-    if (!current) throw notFound(`Monitor ${id}`);
-    const merged: Record<string, unknown> = { ...inputOf(current), ...patch };
-    if (current.kind === "http") merged.headers = headersFor(current, patch, merged);
-    if (patch.kind !== undefined && patch.kind !== current.kind) {
-      throw badField("kind", "cannot change; create a new monitor instead");
-    }
-    const input = validate(MonitorInput, merged);
-    checkTarget(c.env, input);
-    await checkReferences(c.env.DB, input);
-    const next = toMonitor(input, current, iso(Date.now()));
-    await commit(c, [updateMonitor(c.env.DB, next)], { action: "monitor.update", resourceId: id });
+    await patchMonitor(c, id, await readBody(c, OPS.updateMonitor));
     return c.body(null, 204);
   })
   .delete("/:monitorId", documented(OPS.deleteMonitor), async (c) => {
-    const id = readParamOf(c, OPS.deleteMonitor, "monitorId");
-    if (!(await getMonitor(c.env.DB, id))) throw notFound(`Monitor ${id}`);
-    await commit(c, [deleteMonitor(c.env.DB, id, iso(Date.now()))], {
-      action: "monitor.delete",
-      resourceId: id,
-    });
+    await removeMonitor(c, readParamOf(c, OPS.deleteMonitor, "monitorId"));
     return c.body(null, 204);
   });
