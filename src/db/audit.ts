@@ -83,10 +83,18 @@ export function auditCronStatement(
 
 export const REVOKED_DURING_WRITE = "audit_log.token_id";
 
-export async function listAudit(db: D1Database, limit: number, before?: number): Promise<AuditEntry[]> {
+/** Newest first, before the entry `before`; `action` keeps the entries whose action starts with it. */
+export async function listAudit(
+  db: D1Database,
+  limit: number,
+  before?: number,
+  action?: string,
+): Promise<AuditEntry[]> {
   const { results } = await db
-    .prepare("SELECT * FROM audit_log WHERE id < ?2 ORDER BY id DESC LIMIT ?1")
-    .bind(limit, before ?? Number.MAX_SAFE_INTEGER)
+    .prepare(
+      "SELECT * FROM audit_log WHERE id < ?2 AND (?3 IS NULL OR substr(action, 1, length(?3)) = ?3) ORDER BY id DESC LIMIT ?1",
+    )
+    .bind(limit, before ?? Number.MAX_SAFE_INTEGER, action ?? null)
     .all<Row>();
   return results.map((r) => ({
     id: r.id,

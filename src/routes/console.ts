@@ -4,10 +4,12 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { consoleAudit, consoleComponents, consoleSettings, consoleTokens } from "./console/admin";
 import { dashboard } from "./console/dashboard";
 import { consoleBase } from "./console/guard";
 import { consoleIncidents } from "./console/incidents";
 import { consoleMaintenance } from "./console/maintenance";
+import { consoleMonitors, consoleWebhooks } from "./console/operations";
 import { signIn } from "./console/sign-in";
 import { consoleTemplates } from "./console/templates";
 
@@ -17,4 +19,10 @@ export const consoleApp = new Hono<AppEnv>()
   .route("/incidents", consoleIncidents)
   .route("/maintenance", consoleMaintenance)
   .route("/templates", consoleTemplates)
+  .route("/components", consoleComponents)
+  .route("/tokens", consoleTokens)
+  .route("/monitors", consoleMonitors)
+  .route("/webhooks", consoleWebhooks)
+  .route("/audit", consoleAudit)
+  .route("/settings", consoleSettings)
   .route("/", dashboard);
