@@ -48,6 +48,13 @@ module.exports = {
       from: { path: "^src/" },
       to: { path: "^scripts/" },
     },
+    {
+      name: "actions-below-routes-and-views",
+      comment: "the API and the console call the same actions; actions render nothing",
+      severity: "error",
+      from: { path: "^src/actions/" },
+      to: { path: "^src/(routes|views)/" },
+    },
     { name: "no-cycles", severity: "error", from: { path: "^src/" }, to: { circular: true } },
   ],
   options: {

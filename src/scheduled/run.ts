@@ -1,11 +1,13 @@
 import { connect } from "cloudflare:sockets";
+import { SESSION_IDLE_MS } from "../auth/session";
 import { finalisedDay, finaliseMonitorDays, markFinalised } from "../db/monitor-days";
 import { listEnabledMonitors } from "../db/monitors";
+import { purgeSessions, purgeSignInFailures } from "../db/sessions";
 import { kvPublication, readStoredSnapshot, snapshotState } from "../db/snapshot";
 import { claimTick, finishTickStatement, probePlanState, releaseLeases } from "../db/ticks";
 import type { Monitor } from "../domain/monitor";
 import type { ProbeResult } from "../domain/monitor-state";
-import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
+import { DAY_MS, dayKey, HOUR_MS, iso, startOfDay } from "../domain/time";
 import { runDeliveries } from "../notify/deliver";
 import { pageInfo } from "../notify/page-info";
 import type { ProbeDeps } from "../probes/run";
@@ -139,6 +141,8 @@ async function completeTick(
   // Each step stands alone: a failing one (a snapshot D1 refuses, a broken webhook) never stops the others.
   await isolated("maintenance transitions", () => timeTransitions(env.DB, now));
   await isolated("snapshot", () => maintainSnapshot(env, now, wall));
+  if (minute % 60 === 0)
+    await isolated("housekeeping", () => purgeExpiredSessions(env.DB, Math.min(now, wall)));
   await isolated("deliveries", () =>
     runDeliveries(
       env,
@@ -148,6 +152,14 @@ async function completeTick(
     ),
   );
   return { minute, claimed: true, probed: due.length - queued, queued };
+}
+
+/** Once an hour: console sessions past their expiry, and old failed sign-in counts. */
+async function purgeExpiredSessions(db: D1Database, at: number): Promise<void> {
+  await db.batch([
+    purgeSessions(db, iso(at), iso(at - SESSION_IDLE_MS)),
+    purgeSignInFailures(db, iso(at - HOUR_MS)),
+  ]);
 }
 
 async function isolated(step: string, run: () => Promise<unknown>): Promise<void> {

@@ -89,13 +89,13 @@ export function NewIncidentForm(props: {
     </form>`;
 }
 
-function Timeline({ incident, csrf }: { incident: IncidentView; csrf: string }): VNode {
+function Timeline({ incident, csrf, tz }: { incident: IncidentView; csrf: string; tz: string }): VNode {
   if (incident.timeline.length === 0) return html`<p>No updates yet.</p>`;
   return html`<ol class="timeline console-timeline" reversed>
     ${[...incident.timeline].reverse().map(
       (u) => html`<li>
         <h3>${u.title}</h3>
-        <p class="meta"><${Time} iso=${u.createdAt} tz="UTC" /></p>
+        <p class="meta"><${Time} iso=${u.createdAt} tz=${tz} /></p>
         <div class="prose" dangerouslySetInnerHTML=${{ __html: u.html }}></div>
         <p class="row-actions">
           <a href=${`/admin/incidents/${incident.id}/updates/${u.order}`}>Edit update ${u.order}</a>
@@ -148,7 +148,7 @@ export function IncidentScreen(props: {
       </div>
     </form>
     <h2>Timeline</h2>
-    <${Timeline} incident=${incident} csrf=${csrf} />
+    <${Timeline} incident=${incident} csrf=${csrf} tz=${props.tz} />
     <h2>Delete</h2>
     <p>Deleting removes the ${incident.maintenance ? "maintenance" : "incident"} from the page, the feeds and the history.</p>
     <${PostButton} action=${`/admin/incidents/${incident.id}/delete`} csrf=${csrf} label="Delete for good" danger=${true} />`;
