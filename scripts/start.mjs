@@ -107,6 +107,9 @@ async function main() {
   } else if (admin.file) {
     log(`Admin token: in ${admin.file}`);
   }
+  log(
+    `Console: ${url.href.replace(/\/$/, "")}/admin — sign in with the admin token${admin.file ? ` (${admin.file})` : " (ADMIN_TOKEN)"}, or a token from npm run token`,
+  );
 
   let stopping = false;
   const stop = async (/** @type {string} */ signal) => {

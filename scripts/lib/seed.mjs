@@ -118,6 +118,20 @@ export async function seedDemo(baseUrl, db, adminToken, demoBase) {
 
   await seedHistory(send, TYPES, { api, dashboard, objects, lb, dns, network: network }, now);
 
+  // Templates for the common incidents: two clicks in the console.
+  await send("/templates", {
+    name: "API unavailable",
+    title: "API unavailable",
+    body: "The API is not answering. We are investigating.",
+    affects: [{ reference: api, type: TYPES.connectivity, severity: 100 }],
+  });
+  await send("/templates", {
+    name: "Slow object storage",
+    title: "Slow object storage",
+    body: "Requests to object storage are slower than usual. We are investigating.",
+    affects: [{ reference: objects, type: TYPES.performance, severity: 33 }],
+  });
+
   if (demoBase) {
     // Three monitors against the runner's own demo endpoints: healthy, flapping and slow.
     const monitor = (/** @type {Record<string, unknown>} */ body) =>

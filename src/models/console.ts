@@ -63,6 +63,9 @@ export type IncidentView = {
   descriptionHtml: string;
   beganAt: string;
   endedAt: string | null;
+  /** Began, and ended, by now. */
+  begun: boolean;
+  ended: boolean;
   maintenance: boolean;
   phaseOrder: number;
   phaseName: string;
@@ -84,4 +87,5 @@ export type DashboardModel = {
     since: string | null;
   }[];
   troubledWebhooks: { id: string; url: string; reason: string }[];
+  templates: Choice[];
 };

@@ -151,11 +151,18 @@ describe("session housekeeping", () => {
     const { env } = await import("cloudflare:workers");
     const { runTick } = await import("../../src/scheduled/run");
     const s = await signIn();
-    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions").first<{ n: number }>())?.n ?? 0;
+    const count = async () =>
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions").first<{ n: number }>())?.n ?? 0;
     const before = await count();
     await env.DB.prepare("UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00.000Z'").run();
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
-    await runTick(env, hour, { fetch: fetch, connect: () => { throw new Error("no sockets"); }, now: () => hour });
+    await runTick(env, hour, {
+      fetch: fetch,
+      connect: () => {
+        throw new Error("no sockets");
+      },
+      now: () => hour,
+    });
     expect(before).toBeGreaterThan(0);
     expect(await count()).toBe(0);
     expect((await consoleGet(s, "/admin")).status).toBe(303);

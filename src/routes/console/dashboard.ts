@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { listMonitors } from "../../db/monitors";
+import { listTemplates } from "../../db/templates";
 import { listWebhooks } from "../../db/webhooks";
 import { allows } from "../../domain/scopes";
 import type { AppEnv } from "../../env";
@@ -17,10 +18,11 @@ export const dashboard = new Hono<AppEnv>().get("/", session("incidents"), async
   const settings = readSettings(c.env);
   const now = Date.now();
   const admin = allows(c.get("caller"), ["admin"]);
-  const [current, monitors, webhooks] = await Promise.all([
+  const [current, monitors, webhooks, templates] = await Promise.all([
     currentSnapshot(c.env, () => rebuildSnapshot(c.env, Date.now())),
     admin ? listMonitors(c.env.DB) : [],
     admin ? listWebhooks(c.env.DB) : [],
+    listTemplates(c.env.DB),
   ]);
   const home = homeModel(current.snapshot, now, {
     fresh: current.fresh,
@@ -43,6 +45,7 @@ export const dashboard = new Hono<AppEnv>().get("/", session("incidents"), async
     troubledWebhooks: webhooks
       .filter((w) => !w.enabled)
       .map((w) => ({ id: w.id, url: w.url, reason: w.disabledReason ?? "disabled" })),
+    templates: templates.map((t) => ({ id: t.id, name: t.name })),
   };
   return c.html(
     renderConsole({

@@ -157,6 +157,8 @@ async function incidentView(db: D1Database, incident: Incident, catalogue: Catal
     descriptionHtml: renderMarkdown(incident.description),
     beganAt: incident.beganAt,
     endedAt: incident.endedAt,
+    begun: incident.beganAt <= iso(Date.now()),
+    ended: incident.endedAt !== null && incident.endedAt <= iso(Date.now()),
     maintenance: isMaintenance(incident.affects),
     phaseOrder: incident.phase.order,
     phaseName: phases[incident.phase.order] ?? "",

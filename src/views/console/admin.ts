@@ -94,7 +94,7 @@ export function TokensScreen(props: {
 }): VNode {
   const { tokens, values, errors, csrf, tz } = props;
   return html`
-    <table class="list">
+    <div class="table-wrap"><table class="list">
       <thead><tr><th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Last used</th><th scope="col">Expires</th><th scope="col">State</th></tr></thead>
       <tbody>${tokens.map(
         (t) => html`<tr>
@@ -105,7 +105,7 @@ export function TokensScreen(props: {
           <td>${t.revokedAt ? "revoked" : html`<${PostButton} action=${`/admin/tokens/${t.id}/revoke`} csrf=${csrf} label=${`Revoke “${t.name}”`} danger=${true} />`}</td>
         </tr>`,
       )}</tbody>
-    </table>
+    </table></div>
     <h2>New token</h2>
     <${ErrorSummary} errors=${errors} />
     <form method="post" action="/admin/tokens" novalidate>
@@ -157,13 +157,13 @@ export function AuditScreen(props: {
       <${Field} name="action" label="Action starts with" value=${props.action} hint="e.g. incident, token.revoke" />
       <button type="submit" class="secondary">Filter</button>
     </form>
-    <table class="list">
+    <div class="table-wrap"><table class="list">
       <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Resource</th><th scope="col">Detail</th></tr></thead>
       <tbody>${props.rows.map(
         (r) =>
           html`<tr><td><${Time} iso=${r.at} tz=${props.tz} /></td><td>${r.tokenName}</td><td>${r.action}</td><td>${r.resourceId ?? ""}</td><td>${r.detail ?? ""} <span class="meta">${r.path}</span></td></tr>`,
       )}</tbody>
-    </table>
+    </table></div>
     ${props.rows.length === 0 ? html`<p>No entries.</p>` : null}
     ${props.next ? html`<p class="pager"><a href=${props.next}>Older entries</a></p>` : null}`;
 }

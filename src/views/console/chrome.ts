@@ -4,6 +4,7 @@
  */
 import type { Scope } from "../../domain/scopes";
 import { html, render, type VNode } from "../html";
+import { IconSprite } from "../icons";
 
 export type FieldError = { path: string; message: string };
 
@@ -154,6 +155,7 @@ function ConsoleDocument({ title, chrome, flash, body }: ConsolePage): VNode {
     </head>
     <body class="console">
       <a class="skip" href="#main">Skip to content</a>
+      <${IconSprite} />
       <header class="site-header">
         <a class="brand" href="/admin"><span>${chrome.pageName} console</span></a>
         <div class="who">

@@ -123,12 +123,12 @@ export function IncidentScreen(props: {
   publicUrl: string;
 }): VNode {
   const { incident, catalogue, values, errors, csrf } = props;
-  const resolved = incident.endedAt !== null;
+  const resolved = incident.ended;
   return html`
     <p class="meta">
       ${incident.maintenance ? "Maintenance" : "Incident"} · ${phaseLabel({ name: incident.phaseName, status: incident.status })} ·
-      began <${Time} iso=${incident.beganAt} tz=${props.tz} />
-      ${resolved ? html` · ended <${Time} iso=${incident.endedAt ?? ""} tz=${props.tz} />` : null}
+      ${incident.begun ? "began" : "starts"} <${Time} iso=${incident.beganAt} tz=${props.tz} />
+      ${incident.endedAt ? html` · ${incident.ended ? "ended" : "ends"} <${Time} iso=${incident.endedAt} tz=${props.tz} />` : null}
     </p>
     <p class="row-actions">
       <a href=${props.publicUrl}>Public page of this ${incident.maintenance ? "maintenance" : "incident"}</a>
@@ -159,6 +159,13 @@ export function Dashboard({ model, tz }: { model: DashboardModel; tz: string }):
   return html`
     <section aria-label="The page as visitors see it"><${Banner} indicator=${model.indicator} /></section>
     <p class="actions"><a class="button" href="/admin/incidents/new">Open an incident</a> <a class="button secondary" href="/admin/maintenance">Schedule maintenance</a></p>
+    ${
+      model.templates.length > 0
+        ? html`<nav aria-label="Open from a template" class="templates"><span>From a template:</span> <ul class="inline-list">${model.templates.map(
+            (t) => html`<li><a href=${`/admin/incidents/new?template=${t.id}`}>${t.name}</a></li>`,
+          )}</ul></nav>`
+        : null
+    }
     <h2>Open incidents</h2>
     ${
       model.incidents.length === 0

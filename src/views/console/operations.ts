@@ -32,7 +32,7 @@ const HEALTH: Record<string, string> = { up: "Up", degraded: "Degraded", down: "
 
 export function MonitorList({ rows }: { rows: MonitorRowView[] }): VNode {
   if (rows.length === 0) return html`<p>No monitors yet.</p>`;
-  return html`<table class="list">
+  return html`<div class="table-wrap"><table class="list">
     <thead><tr><th scope="col">Monitor</th><th scope="col">Checks</th><th scope="col">State</th></tr></thead>
     <tbody>${rows.map(
       (m) => html`<tr>
@@ -41,7 +41,7 @@ export function MonitorList({ rows }: { rows: MonitorRowView[] }): VNode {
         <td>${m.enabled ? (HEALTH[m.status] ?? m.status) : "Paused"}${m.reason && m.status !== "up" ? html` <span class="meta">${m.reason}</span>` : null}</td>
       </tr>`,
     )}</tbody>
-  </table>`;
+  </table></div>`;
 }
 
 export function MonitorForm(props: {
@@ -114,13 +114,13 @@ export function MonitorDetail(props: {
     ${
       props.samples.length === 0
         ? html`<p>No results in the last hour.</p>`
-        : html`<table class="list">
+        : html`<div class="table-wrap"><table class="list">
           <thead><tr><th scope="col">When</th><th scope="col">Result</th><th scope="col">Latency</th><th scope="col">Status</th></tr></thead>
           <tbody>${props.samples.map(
             (s) =>
               html`<tr><td><${Time} iso=${s.at} tz=${props.tz} /></td><td>${HEALTH[s.health] ?? s.health}${s.reason ? ` (${s.reason})` : ""}</td><td>${s.latencyMs ?? "–"}${s.latencyMs !== null ? " ms" : ""}</td><td>${s.statusCode ?? "–"}</td></tr>`,
           )}</tbody>
-        </table>`
+        </table></div>`
     }
     <h2>Edit</h2>
     ${props.form}`;
@@ -202,7 +202,7 @@ export function WebhookDetail(props: {
     ${
       props.deliveries.length === 0
         ? html`<p>Nothing delivered yet.</p>`
-        : html`<table class="list">
+        : html`<div class="table-wrap"><table class="list">
           <thead><tr><th scope="col">Event</th><th scope="col">State</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col">Queued</th><th scope="col"><span class="vh">Action</span></th></tr></thead>
           <tbody>${props.deliveries.map(
             (d) => html`<tr>
@@ -212,6 +212,6 @@ export function WebhookDetail(props: {
               <td><${PostButton} action=${`/admin/webhooks/${id}/deliveries/${d.id}/redeliver`} csrf=${csrf} label=${`Redeliver ${d.id}`} /></td>
             </tr>`,
           )}</tbody>
-        </table>`
+        </table></div>`
     }`;
 }
