@@ -16,6 +16,7 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: TEST_ADMIN_TOKEN,
             ALLOW_PRIVATE_TARGETS: "true",
+            ALLOW_HTTP_WEBHOOKS: "true",
           },
         },
       }),

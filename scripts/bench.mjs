@@ -6,7 +6,9 @@
 // - Inside workerd (vitest-pool-workers, bench/*.bench-test.ts): render CPU
 //   time of the home page for 50 components, and D1 queries per view.
 // - Against `npm start` on loopback: page bytes for 20 components, and
-//   throughput of `/` against a static file served by the same runtime.
+//   throughput of `/` against a static file served by the same runtime; the
+//   console's 3 a.m. flow in Chromium without JavaScript (when Chromium is
+//   installed), as page loads and milliseconds.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,6 +17,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { ROOT } from "./lib/config.mjs";
+import { consoleFlow } from "./lib/console-flow.mjs";
 import { impactTypes } from "./lib/impact-types.mjs";
 import { startRunner } from "./lib/runner-process.mjs";
 
@@ -31,6 +34,10 @@ const BUDGETS = [
   ["probe_efficiency", ">=", 0.8],
   ["d1_rows_written_per_day_50_monitors", "<=", 5000],
   ["incidents_full_window_ms_median", "<=", 250],
+  ["console_page_bytes_gzip_max", "<=", 20_480],
+  ["console_page_script_bytes", "<=", 0],
+  ["console_render_ms_median_max", "<=", 2],
+  ["console_flow_page_loads", "<=", 8],
 ];
 
 async function inWorkerd() {
@@ -124,7 +131,16 @@ async function againstRunner() {
       file.push(await requestsPerSecond(`${runner.url}/style.css`));
       page.push(await requestsPerSecond(`${runner.url}/`));
     }
+    const type = (await impactTypes(runner.url)).connectivity;
+    const target = await post(runner.url, "/components", { displayName: "Flow target" });
+    await post(runner.url, "/templates", {
+      name: "Flow template",
+      title: "API unavailable",
+      affects: [{ reference: target, type, severity: 100 }],
+    });
+    const flow = await consoleFlow(runner.url, TOKEN, "Flow template");
     return {
+      ...(flow ? { console_flow_page_loads: flow.loads, console_flow_ms: flow.ms } : {}),
       page_bytes_gzip: gzip,
       page_bytes_html_20_components: html.length,
       page_rps_median: Math.round(median(page)),

@@ -144,7 +144,11 @@ async function openIncident(c: Ctx) {
   }
 }
 
-async function incidentView(db: D1Database, incident: Incident, catalogue: Catalogue): Promise<IncidentView> {
+export async function incidentView(
+  db: D1Database,
+  incident: Incident,
+  catalogue: Catalogue,
+): Promise<IncidentView> {
   const [updates, list] = await Promise.all([
     listUpdates(db, incident.id),
     getPhaseList(db, incident.phase.generation),
