@@ -70,12 +70,19 @@ const OWN_SELECT = (attrs: Record<string, string>) => attrs.id === "tz" && attrs
  * elements, inline handlers, script URLs, and elements that load or submit to
  * other origins.
  */
-export function executableProblems(output: string): string[] {
+export function executableProblems(output: string, options: { consoleForms?: boolean } = {}): string[] {
   const problems: string[] = [];
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        const own = (name === "button" && OWN_BUTTON(attrs)) || (name === "select" && OWN_SELECT(attrs));
+        const own =
+          (name === "button" && OWN_BUTTON(attrs)) ||
+          (name === "select" && OWN_SELECT(attrs)) ||
+          // The console's own fields: every one has an id "f-<name>" and a name.
+          (options.consoleForms === true &&
+            (name === "select" || name === "textarea") &&
+            (attrs.id ?? "").startsWith("f-") &&
+            Boolean(attrs.name));
         if (FORBIDDEN.has(name) && !own) problems.push(`<${name}>`);
         for (const [key, value] of Object.entries(attrs)) {
           if (key.startsWith("on")) problems.push(`<${name} ${key}>`);
