@@ -20,11 +20,27 @@ describe("console pages escape operator text", () => {
     for (const text of vectors.slice(0, 6)) {
       await api(`/incidents/${incident}/updates`, { body: { displayName: names[9], description: text } });
     }
-    const template = await create("/templates", { name: names[10] as string, title: names[11] as string, body: vectors.join("\n") });
+    const template = await create("/templates", {
+      name: names[10] as string,
+      title: names[11] as string,
+      body: vectors.join("\n"),
+    });
     await api("/tokens", { body: { name: names[12], scopes: ["incidents"] } });
-    const monitor = await create("/monitors", { displayName: names[13] as string, kind: "http", url: httpUrl("/ok") });
-    const preview = await consolePost(s, "/admin/incidents", { title: names[14] as string, text: vectors.join("\n\n"), intent: "preview" });
-    const refused = await consolePost(s, "/admin/incidents", { title: "", text: vectors.join("\n"), intent: "create" });
+    const monitor = await create("/monitors", {
+      displayName: names[13] as string,
+      kind: "http",
+      url: httpUrl("/ok"),
+    });
+    const preview = await consolePost(s, "/admin/incidents", {
+      title: names[14] as string,
+      text: vectors.join("\n\n"),
+      intent: "preview",
+    });
+    const refused = await consolePost(s, "/admin/incidents", {
+      title: "",
+      text: vectors.join("\n"),
+      intent: "create",
+    });
     const pages = [
       ["preview", await preview.text()],
       ["refused form", await refused.text()],
@@ -49,6 +65,7 @@ describe("console pages escape operator text", () => {
       expect(res.status, path).toBe(200);
       pages.push([path, await res.text()]);
     }
-    for (const [path, html] of pages) expect(executableProblems(html as string, { consoleForms: true }), path).toEqual([]);
+    for (const [path, html] of pages)
+      expect(executableProblems(html as string, { consoleForms: true }), path).toEqual([]);
   });
 });

@@ -274,9 +274,9 @@ describe("console pages", () => {
     });
     for (const p of paths) {
       await page.goto(`${runner.url}${p}`);
-      const overflow = await page.evaluate(
+      const overflow = (await page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-      );
+      )) as number;
       const wide =
         overflow > 0
           ? await page.evaluate(
