@@ -20,7 +20,10 @@ import { callWith } from "../helpers/worker";
 
 type Route = { method: string; path: () => string; fields: string[] };
 
-const ids = {} as Record<"component" | "incident" | "monitor" | "webhook" | "type" | "heartbeat", string>;
+const ids = {} as Record<
+  "component" | "incident" | "monitor" | "webhook" | "type" | "heartbeat" | "template",
+  string
+>;
 let tried = 0;
 let refused = 0;
 let accepted = 0;
@@ -41,6 +44,7 @@ beforeAll(async () => {
     port: 5432,
   });
   ids.webhook = await create("/webhooks", { url: "https://hooks.example/fuzz" });
+  ids.template = await create("/templates", { name: "fuzz template", title: "Fuzz" });
   const hb = await json(api("/monitors", { body: { displayName: "fuzz heartbeat", kind: "heartbeat" } }));
   ids.heartbeat = hb.heartbeatSecret;
 });
@@ -82,6 +86,12 @@ const ROUTES: Route[] = [
     fields: ["displayName", "description", "createdAt"],
   },
   { method: "POST", path: () => "/tokens", fields: ["name", "scopes", "expiresAt"] },
+  { method: "POST", path: () => "/templates", fields: ["name", "title", "body", "phaseOrder", "affects"] },
+  {
+    method: "PATCH",
+    path: () => `/templates/${ids.template}`,
+    fields: ["name", "title", "body", "phaseOrder", "affects"],
+  },
   {
     method: "POST",
     path: () => "/monitors",
