@@ -44,6 +44,7 @@ beforeAll(async () => {
     });
     req.on("end", () => {
       if (req.url === "/ok") return void res.writeHead(200).end("ok");
+      if (req.url === "/fail") return void res.writeHead(503).end("down");
       const parsed = JSON.parse(body || "{}") as { event?: string; incident?: { id: string } };
       if (parsed.event) events.push({ event: parsed.event, id: parsed.incident?.id ?? "" });
       res.writeHead(204).end();
@@ -100,6 +101,16 @@ async function until<T>(what: () => Promise<T | undefined>, label: string, ms = 
     if (Date.now() > end) throw new Error(`timed out waiting for ${label}; got ${JSON.stringify(events)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** One cron run through the local trigger, each for a minute no run has claimed yet (a replay does nothing). */
+let lastMinute = 0;
+async function tick(): Promise<void> {
+  lastMinute = Math.max(lastMinute + 1, Math.floor(Date.now() / 60_000) + 1);
+  const res = await fetch(`${runner.url}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${lastMinute * 60}`, {
+    headers: { Authorization: `Bearer ${TOKEN}` },
+  });
+  expect(res.status).toBe(200);
 }
 
 const eventFor = (id: string, event: string) =>
@@ -176,18 +187,14 @@ describe("the console without JavaScript", () => {
     const detail = (await api(`/incidents/${id}`)).data as { endedAt: string | null };
     expect(detail.endedAt).not.toBeNull();
     // The next cron run announces the maintenance as started and completed.
-    const time = Math.ceil(Date.now() / 1000) + 1;
-    const tick = await fetch(`${runner.url}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${time}`, {
-      headers: { Authorization: `Bearer ${TOKEN}` },
-    });
-    expect(tick.status).toBe(200);
+    await tick();
     await eventFor(id, "maintenance.completed");
     const active = await fetch(`${runner.url}/api/v2/scheduled-maintenances/active.json?step=ended`);
     expect(await active.text()).not.toContain("Router firmware");
     await context.close();
   });
 
-  it("creates a monitor, checks it now, and pauses it", async () => {
+  it("creates a monitor, checks it now, pauses it; a failing one opens an incident visitors see", async () => {
     const { context, page } = await signedIn();
     await page.getByRole("link", { name: "Monitors" }).click();
     await page.getByLabel("Name").fill("Receiver health");
@@ -201,6 +208,27 @@ describe("the console without JavaScript", () => {
     expect(await page.getByText("State:").textContent()).toContain("Paused");
     const list = (await api("/monitors")).data as { displayName: string; enabled: boolean }[];
     expect(list.find((m) => m.displayName === "Receiver health")?.enabled).toBe(false);
+
+    // A failing monitor on a component: the next cron run opens an incident that visitors and webhooks see.
+    await page.getByRole("link", { name: "Monitors" }).click();
+    await page.getByLabel("Name").fill("Receiver down");
+    await page.getByLabel("URL (HTTP checks)").fill(`${hookUrl}/fail`);
+    await page.getByLabel("Failures in a row before an incident opens").fill("1");
+    await page.getByLabel("Component it reports on").selectOption({ label: "DNS" });
+    await page.getByRole("button", { name: "Create monitor" }).click();
+    await page.waitForURL(/done=created/);
+    const monitorId = /\/admin\/monitors\/([0-9a-f-]{36})/.exec(page.url())?.[1] as string;
+    await tick();
+    const monitor = (await api(`/monitors/${monitorId}`)).data as { status: string; incident: string | null };
+    expect(monitor.status).toBe("down");
+    const incident = monitor.incident as string;
+    expect(incident).toBeTruthy();
+    await eventFor(incident, "incident.created");
+    expect(await publicText(`/incidents/${incident}`, "monitor")).toContain("DNS");
+    await page.reload();
+    expect(await page.getByText("State:").textContent()).toContain("Down");
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    expect(await page.locator("main").textContent()).toContain("Receiver down");
     await context.close();
   });
 
