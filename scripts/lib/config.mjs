@@ -1,4 +1,5 @@
 // Settings of the local runner, from the environment, with the README's defaults.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -14,10 +15,23 @@ export function runnerConfig(env) {
     host: env.HOST || "127.0.0.1",
     port,
     seedDemo: env.SEED_DEMO !== "0",
-    adminToken: env.ADMIN_TOKEN || "",
+    adminToken: env.ADMIN_TOKEN || tokenFromFile(env.ADMIN_TOKEN_FILE),
     cron: env.CRON !== "0",
     logRequests: env.LOG_REQUESTS === "1",
     // The demo endpoints' port must stay the same across restarts: seeded monitors point at it.
     demoPort: env.DEMO_PORT !== undefined ? Number(env.DEMO_PORT) : port === 0 ? 0 : port + 1,
   };
+}
+
+/**
+ * The admin token from a mounted secret file (ADMIN_TOKEN_FILE), as container
+ * runtimes provide secrets; "" when unset. A named file that cannot be read
+ * stops the start, rather than silently generating another token.
+ * @param {string | undefined} file
+ */
+function tokenFromFile(file) {
+  if (!file) return "";
+  const token = readFileSync(file, "utf8").trim();
+  if (!token) throw new Error(`ADMIN_TOKEN_FILE ${file} is empty`);
+  return token;
 }
