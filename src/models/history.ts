@@ -24,12 +24,22 @@ export const BAR_DAYS = 90;
 /** One day of a bar: its level, its text alternative, and for a day with incidents, its UTC date to link to. */
 export type StripDay = { level: DayLevel; label: string; day?: string };
 
+/**
+ * A run of a bar: consecutive days of one level without incidents, drawn as
+ * one cell `span` days wide with one text alternative for the run ("3 Sep –
+ * 30 Nov: 100% uptime, no incidents"). A day with incidents is always a run
+ * of its own, with its link.
+ */
+export type StripRun = StripDay & { span: number };
+
 type DayFact = { down: number; seen: number };
 
 /** The 89 finished days of a component's bar: they change only with the snapshot and the date. */
 export type FinishedDays = {
   /** Oldest first. */
   days: StripDay[];
+  /** The same days as runs, oldest first: what the home page draws. */
+  runs: StripRun[];
   /** Downtime and observed minutes of each finished day, oldest first. */
   facts: DayFact[];
   down: number;
@@ -67,7 +77,8 @@ export function finishedDays(snapshot: Snapshot, component: SnapComponent, today
   const rows = new Map((snapshot.days[component.id] ?? []).map((d) => [d.day, d]));
   const probeRows = new Map((snapshot.probeDays?.[component.id] ?? []).map((d) => [d.day, d]));
   const existsFrom = Date.parse(component.existsFrom);
-  const out: FinishedDays = { days: [], facts: [], down: 0, observed: 0, minutes: NO_MINUTES };
+  const out: FinishedDays = { days: [], runs: [], facts: [], down: 0, observed: 0, minutes: NO_MINUTES };
+  const keys: string[] = [];
   for (let i = BAR_DAYS - 1; i >= 1; i--) {
     const start = today - i * DAY_MS;
     const day = dayKey(start);
@@ -90,13 +101,46 @@ export function finishedDays(snapshot: Snapshot, component: SnapComponent, today
       out.minutes = addMinutes(out.minutes, m);
     }
     const incidents = row?.incidents ?? 0;
+    keys.push(day);
     out.days.push({
       level,
       label: label(day, level, uptimeRatio(dayDown, seen), incidents, row?.names),
       ...(incidents > 0 ? { day } : {}),
     });
   }
+  out.runs = runsOf(out.days, out.facts, keys);
   return out;
+}
+
+/** Merges consecutive days of one level without incidents into runs. */
+export function runsOf(
+  days: readonly StripDay[],
+  facts: readonly DayFact[],
+  keys: readonly string[],
+): StripRun[] {
+  const runs: StripRun[] = [];
+  let start = 0;
+  for (let i = 1; i <= days.length; i++) {
+    const first = days[start] as StripDay;
+    const next = days[i];
+    if (next && !first.day && !next.day && next.level === first.level) continue;
+    const span = i - start;
+    if (span === 1) runs.push({ ...first, span });
+    else {
+      const part = facts.slice(start, i);
+      const down = part.reduce((n, f) => n + f.down, 0);
+      const seen = part.reduce((n, f) => n + f.seen, 0);
+      const from = formatDay(keys[start] ?? "");
+      const to = formatDay(keys[i - 1] ?? "");
+      const what =
+        first.level === "nodata"
+          ? "no data"
+          : `${formatUptime(uptimeRatio(down, seen))} uptime, no incidents`;
+      runs.push({ level: first.level, label: `${from} – ${to}: ${what}`, span });
+    }
+    start = i;
+  }
+  return runs;
 }
 
 /**

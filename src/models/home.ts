@@ -14,7 +14,14 @@ import {
 } from "../domain/status";
 import { DAY_MS, iso } from "../domain/time";
 import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
-import { BAR_DAYS, componentHistory, type FinishedDays, type StripDay, todaySpans } from "./history";
+import {
+  BAR_DAYS,
+  componentHistory,
+  type FinishedDays,
+  type StripDay,
+  type StripRun,
+  todaySpans,
+} from "./history";
 
 export type UpdateSummary = { title: string; html: string; createdAt: string };
 
@@ -46,7 +53,7 @@ export type ComponentEntry = {
   description: string | null;
   status: ComponentStatus;
   /** The bar: finished days and today so far; null for a group, whose members carry bars. */
-  strip: { finished: readonly StripDay[]; today: StripDay } | null;
+  strip: { finished: readonly StripRun[]; today: StripDay } | null;
   uptime: string;
   /** Days behind the uptime figure, when fewer than the bar shows. */
   uptimeDays: number | null;
@@ -151,7 +158,7 @@ export function homeModel(
       name: c.name,
       description: c.description,
       status: statuses.get(c.id) ?? "operational",
-      strip: history ? { finished: history.finished.days, today: history.today } : null,
+      strip: history ? { finished: history.finished.runs, today: history.today } : null,
       uptime: history?.uptime ?? "",
       uptimeDays: history && history.uptimeDays < BAR_DAYS ? history.uptimeDays : null,
       children,

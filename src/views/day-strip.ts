@@ -1,13 +1,17 @@
-import type { StripDay } from "../models/history";
+import type { StripDay, StripRun } from "../models/history";
 import { html, render, type VNode } from "./html";
 
+type Cell = StripDay & { span?: number };
+
 /**
- * One day of a bar. The text alternative is in the cell and repeated in
- * `title` for pointer users; a day with incidents links to that day's list.
+ * One day of a bar, or a run of equal days (`span` wide, by a class: the CSP
+ * allows no inline style). The text alternative is the cell's own text,
+ * moved out of sight by the stylesheet, and repeated in `title` for pointer
+ * users; a day with incidents links to that day's list.
  */
-export function DayCell({ level, label, day }: StripDay): VNode {
-  const text = html`<span>${label}</span>`;
-  return html`<li class=${`l-${level}`} title=${label}>${day ? html`<a href=${`/history?day=${day}`}>${text}</a>` : text}</li>`;
+export function DayCell({ level, label, day, span = 1 }: Cell): VNode {
+  const cls = span > 1 ? `l-${level} w${span}` : `l-${level}`;
+  return html`<li class=${cls} title=${label}>${day ? html`<a href=${`/history?day=${day}`}>${label}</a>` : label}</li>`;
 }
 
 const encoder = new TextEncoder();
@@ -23,7 +27,7 @@ const SLOT = /<!--strip:([\w@.-]+)-->/;
  * contain "<!--", so a marker cannot be forged.)
  */
 export class StripRenderer {
-  private readonly rendered = new WeakMap<readonly StripDay[], Uint8Array>();
+  private readonly rendered = new WeakMap<readonly Cell[], Uint8Array>();
   private readonly placed = new Map<string, Uint8Array>();
 
   /** Starts a page: markers of earlier pages no longer count. */
@@ -32,7 +36,7 @@ export class StripRenderer {
   }
 
   /** The marker for a bar's finished days, rendering them the first time this array is seen. */
-  slot(name: string, days: readonly StripDay[]): string {
+  slot(name: string, days: readonly Cell[]): string {
     let bytes = this.rendered.get(days);
     if (!bytes) {
       bytes = encoder.encode(render(html`${days.map((d) => DayCell(d))}`));
@@ -66,7 +70,8 @@ export class StripRenderer {
 
 export type DayStripProps = {
   name: string;
-  finished: readonly StripDay[];
+  /** Days (a component's page) or runs of days (the home page). */
+  finished: readonly (StripDay | StripRun)[];
   today: StripDay;
   uptime: string;
   /** Days behind the uptime figure when fewer than 90, said beside it so it does not read as 90. */

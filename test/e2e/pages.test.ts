@@ -137,7 +137,8 @@ describe("pages in Chromium", () => {
         await page.goto(`${runner.url}/`);
         const cells = (await page.evaluate(`[...document.querySelectorAll(".strip li")].map((li) => {
           const style = getComputedStyle(li);
-          return { level: li.className, paint: style.backgroundColor + " " + style.backgroundImage };
+          const level = li.className.split(" ").find((c) => c.startsWith("l-"));
+          return { level, paint: style.backgroundColor + " " + style.backgroundImage };
         })`)) as { level: string; paint: string }[];
         const paints = new Map<string, Set<string>>();
         for (const { level, paint } of cells) paints.set(level, (paints.get(level) ?? new Set()).add(paint));
@@ -149,6 +150,49 @@ describe("pages in Chromium", () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  it("give every run of days a text alternative a screen reader reads, and let the keyboard reach each day with incidents", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${runner.url}/`);
+      const strip = page.getByRole("list", { name: /^Daily status of API, last 90 days$/ });
+      const items = await strip.getByRole("listitem").allTextContents();
+      expect(items.length).toBeGreaterThan(1);
+      expect(items.length).toBeLessThan(90);
+      for (const text of items) expect(text).toMatch(/^\d{1,2} \w+ \d{4}( – \d{1,2} \w+ \d{4})?: /);
+      // The demo's API has had incidents: each such day is a link of its own, named by its text.
+      const links = strip.getByRole("link");
+      expect(await links.count()).toBeGreaterThan(0);
+      const first = links.first();
+      expect(await first.getAttribute("href")).toMatch(/^\/history\?day=\d{4}-\d{2}-\d{2}$/);
+      expect(await first.textContent()).toMatch(/\d+ incidents?/);
+      await first.focus();
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/history\?day=/);
+      expect(await page.locator("main").textContent()).toContain("Incidents on");
+      // The texts are there for assistive technology, not drawn over the bar.
+      await page.goto(`${runner.url}/`);
+      // A run is as wide as its days: every cell's width per day is about the same.
+      const perDay = (await page
+        .locator(".strip")
+        .first()
+        .evaluate((ol) =>
+          [...ol.children].map((li) => {
+            const span = Number((li.className.match(/\bw(\d+)\b/) ?? [])[1] ?? 1);
+            return (li.getBoundingClientRect().width + 1) / span;
+          }),
+        )) as number[];
+      expect(Math.max(...perDay) / Math.min(...perDay)).toBeLessThan(1.5);
+      const indent = await page
+        .locator(".strip li")
+        .first()
+        .evaluate((li) => getComputedStyle(li).textIndent);
+      expect(Number.parseFloat(indent)).toBeGreaterThan(0);
+    } finally {
+      await context.close();
     }
   });
 

@@ -21,7 +21,8 @@ export function textOf(node: Node): string {
   return out;
 }
 
-export type StripCell = { level: string; title: string; text: string; href: string | null };
+/** One cell of a strip: a day, or (on the home page) a run of `span` equal days. */
+export type StripCell = { level: string; span: number; title: string; text: string; href: string | null };
 
 /** The cells of the day strips on a page, as a parser reads them, keyed by the strip's label. */
 export function stripCells(html: string): Map<string, StripCell[]> {
@@ -35,8 +36,11 @@ export function stripCells(html: string): Map<string, StripCell[]> {
       walk(li, (x) => {
         if (x.name === "a") href = x.attribs?.href ?? null;
       });
+      const classes = (li.attribs?.class ?? "").split(" ");
+      const width = classes.find((c) => /^w\d+$/.test(c));
       cells.push({
-        level: (li.attribs?.class ?? "").replace(/^l-/, ""),
+        level: (classes.find((c) => c.startsWith("l-")) ?? "").replace(/^l-/, ""),
+        span: width ? Number(width.slice(1)) : 1,
         title: li.attribs?.title ?? "",
         text: textOf(li),
         href,

@@ -72,17 +72,29 @@ describe("GET /", () => {
     expect(body).not.toMatch(/(src|href)="(https?:)?\/\//i);
   });
 
-  it("gives every day of a bar a text alternative with the same text in title", async () => {
+  it("covers 90 days in every bar, each run of days with a text alternative that is also its title", async () => {
     const strips = stripCells(await (await call("/")).text());
     const cells = [...strips.values()].flat();
     expect(strips.size).toBeGreaterThanOrEqual(2);
-    for (const cells of strips.values()) expect(cells).toHaveLength(90);
+    for (const cells of strips.values()) expect(cells.reduce((n, c) => n + c.span, 0)).toBe(90);
     for (const cell of cells) expect(cell.title).toBe(cell.text);
-    expect(
-      cells.some((c) =>
-        /\d{1,2} \w+ \d{4}: (\d+(\.\d{2})?% uptime, (no|\d+) incidents?|no data)/.test(c.title),
-      ),
-    ).toBe(true);
+    const DAY = "\\d{1,2} \\w+ \\d{4}";
+    const TEXT = "(\\d+(\\.\\d{2})?% uptime, (no|\\d+) incidents?|no data)";
+    for (const cell of cells) {
+      const pattern = cell.span > 1 ? `^${DAY} – ${DAY}: ${TEXT}$` : `^${DAY}: ${TEXT}`;
+      expect(cell.title, cell.title).toMatch(new RegExp(pattern));
+    }
+  });
+
+  it("keeps each day of a bar on the component's own page", async () => {
+    const list = await (await call("/api/components")).json<{
+      data: { id: string; displayName: string }[];
+    }>();
+    const web = list.data.find((c) => c.displayName === "Web app");
+    const page = stripCells(await (await call(`/components/${web?.id}`)).text());
+    const [cells] = [...page.values()];
+    expect(cells).toHaveLength(90);
+    expect(cells?.every((c) => c.span === 1)).toBe(true);
   });
 
   it("names a day's incidents in its text, and links the day to its own list", async () => {
@@ -104,10 +116,12 @@ describe("GET /", () => {
     const strip =
       [...stripCells(body).entries()].find(([label]) => label.startsWith("Daily status of Web app"))?.[1] ??
       [];
-    const levels = strip.map((c) => c.level);
-    expect(levels).toHaveLength(90);
-    expect(levels.slice(0, 89).every((l) => l === "nodata")).toBe(true);
-    expect(levels[89]).toBe("ok");
+    // One run of 89 days without data, then today.
+    expect(strip.map((c) => [c.level, c.span])).toEqual([
+      ["nodata", 89],
+      ["ok", 1],
+    ]);
+    expect(strip[0]?.text).toMatch(/^\d{1,2} \w+ \d{4} – \d{1,2} \w+ \d{4}: no data$/);
   });
 
   it("is cacheable for 30 s with a strong ETag, and answers If-None-Match with 304", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { StripDay } from "../../src/models/history";
 import { DayStrip, StripRenderer } from "../../src/views/day-strip";
 import { render } from "../../src/views/html";
+import { textOf } from "../helpers/html";
 
 const DAYS: StripDay[] = [
   { level: "ok", label: "12 May 2026: 100% uptime, no incidents" },
@@ -22,13 +23,10 @@ function cells(markup: string) {
     children?: unknown[];
   }) => {
     if (node.name === "li") {
-      const span = (node.children as { name?: string; children?: { data?: string }[] }[]).find(
-        (c) => c.name === "span",
-      );
       found.push({
         cls: node.attribs?.class ?? "",
         title: node.attribs?.title ?? "",
-        text: span?.children?.map((t) => t.data ?? "").join("") ?? "",
+        text: textOf(node as never),
       });
     }
     for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
@@ -57,6 +55,23 @@ describe("the day strip", () => {
       [...DAYS, TODAY].map((d) => ({ cls: `l-${d.level}`, title: d.label, text: d.label })),
     );
     expect(direct).not.toContain("<b>");
+  });
+
+  it("draws a run of equal days as one cell as wide as its days, and links a day with incidents", () => {
+    const runs = [
+      { level: "nodata" as const, label: "1 Mar 2026 – 9 Mar 2026: no data", span: 9 },
+      { level: "ok" as const, label: "10 Mar 2026 – 28 May 2026: 100% uptime, no incidents", span: 79 },
+      {
+        level: "major" as const,
+        label: "29 May 2026: 98.00% uptime, 1 incident",
+        day: "2026-05-29",
+        span: 1,
+      },
+    ];
+    const markup = render(DayStrip({ name: "API", finished: runs, today: TODAY, uptime: "99.9%" }));
+    expect(cells(markup).map((c) => c.cls)).toEqual(["l-nodata w9", "l-ok w79", "l-major", "l-minor"]);
+    expect(markup).toContain('<a href="/history?day=2026-05-29">29 May 2026: 98.00% uptime, 1 incident</a>');
+    expect(markup.slice(0, markup.indexOf("</ol>"))).not.toContain("<span>");
   });
 
   it("renders an array of finished days once, a new array anew, and fails loudly on a marker it did not place", () => {
