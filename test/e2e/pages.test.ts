@@ -180,7 +180,7 @@ describe("pages in Chromium", () => {
         .locator(".strip")
         .first()
         .evaluate((ol) =>
-          [...ol.children].map((li) => {
+          Array.from(ol.children, (li) => {
             const span = Number((li.className.match(/\bw(\d+)\b/) ?? [])[1] ?? 1);
             return (li.getBoundingClientRect().width + 1) / span;
           }),
