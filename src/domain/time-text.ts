@@ -54,6 +54,22 @@ export function formatDay(day: string): string {
   return formattersFor("UTC").date.format(new Date(`${day}T00:00:00Z`));
 }
 
+const monthName = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long" });
+
+/**
+ * Two UTC dates as one range, sharing what they share: "1 – 8 September
+ * 2026", "24 September – 28 November 2026". (Not Intl's formatRange: the
+ * Workers runtime does not merge the shared parts.)
+ */
+export function formatDayRange(from: string, to: string): string {
+  const a = new Date(`${from}T00:00:00Z`);
+  const b = new Date(`${to}T00:00:00Z`);
+  if (a.getUTCFullYear() !== b.getUTCFullYear()) return `${formatDay(from)} – ${formatDay(to)}`;
+  const end = formatDay(to);
+  if (a.getUTCMonth() === b.getUTCMonth()) return `${a.getUTCDate()} – ${end}`;
+  return `${a.getUTCDate()} ${monthName.format(a)} – ${end}`;
+}
+
 /** "2 h 5 min", "45 min", "3 d 4 h". */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));

@@ -3,7 +3,7 @@
  * today so far: plain data, no HTML.
  */
 import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
-import { formatDay } from "../domain/time-text";
+import { formatDay, formatDayRange } from "../domain/time-text";
 import {
   addMinutes,
   type BandMinutes,
@@ -130,13 +130,12 @@ export function runsOf(
       const part = facts.slice(start, i);
       const down = part.reduce((n, f) => n + f.down, 0);
       const seen = part.reduce((n, f) => n + f.seen, 0);
-      const from = formatDay(keys[start] ?? "");
-      const to = formatDay(keys[i - 1] ?? "");
+      const range = formatDayRange(keys[start] ?? "", keys[i - 1] ?? "");
       const what =
         first.level === "nodata"
           ? "no data"
           : `${formatUptime(uptimeRatio(down, seen))} uptime, no incidents`;
-      runs.push({ level: first.level, label: `${from} – ${to}: ${what}`, span });
+      runs.push({ level: first.level, label: `${range}: ${what}`, span });
     }
     start = i;
   }

@@ -88,6 +88,6 @@ export function DayStrip({ name, finished, today, uptime, uptimeDays, renderer }
         ? html`<ol class="strip" aria-label=${label} dangerouslySetInnerHTML=${{ __html: renderer.strips.slot(renderer.slot, finished) + render(DayCell(today)) }}></ol>`
         : html`<ol class="strip" aria-label=${label}>${finished.map((d) => DayCell(d))}${DayCell(today)}</ol>`
     }
-    <p class="strip-legend"><span>90 days ago</span><span>${uptime} uptime${uptimeDays ? ` over ${uptimeDays === 1 ? "1 day" : `${uptimeDays} days`}` : ""}</span><span>Today</span></p>
+    <p class="strip-legend">${uptime} uptime${uptimeDays ? ` over ${uptimeDays === 1 ? "1 day" : `${uptimeDays} days`}` : ""}</p>
   </div>`;
 }

@@ -17,5 +17,5 @@ export function IconSprite(): VNode {
 }
 
 export function Icon({ name }: { name: IconName }): VNode {
-  return html`<svg class="icon" aria-hidden="true" focusable="false"><use href=${`#i-${name}`} /></svg>`;
+  return html`<svg class="icon" aria-hidden="true"><use href=${`#i-${name}`} /></svg>`;
 }

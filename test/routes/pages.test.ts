@@ -81,7 +81,8 @@ describe("GET /", () => {
     const DAY = "\\d{1,2} \\w+ \\d{4}";
     const TEXT = "(\\d+(\\.\\d{2})?% uptime, (no|\\d+) incidents?|no data)";
     for (const cell of cells) {
-      const pattern = cell.span > 1 ? `^${DAY} – ${DAY}: ${TEXT}$` : `^${DAY}: ${TEXT}`;
+      const RANGE = "\\d{1,2}( \\w+( \\d{4})?)? – \\d{1,2} \\w+ \\d{4}";
+      const pattern = cell.span > 1 ? `^${RANGE}: ${TEXT}$` : `^${DAY}: ${TEXT}`;
       expect(cell.title, cell.title).toMatch(new RegExp(pattern));
     }
   });
@@ -121,7 +122,7 @@ describe("GET /", () => {
       ["nodata", 89],
       ["ok", 1],
     ]);
-    expect(strip[0]?.text).toMatch(/^\d{1,2} \w+ \d{4} – \d{1,2} \w+ \d{4}: no data$/);
+    expect(strip[0]?.text).toMatch(/^\d{1,2}( \w+( \d{4})?)? – \d{1,2} \w+ \d{4}: no data$/);
   });
 
   it("is cacheable for 30 s with a strong ETag, and answers If-None-Match with 304", async () => {

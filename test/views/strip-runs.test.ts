@@ -32,8 +32,8 @@ describe("runs of a bar", () => {
       ["ok", 1, null],
       ["minor", 1, null],
     ]);
-    expect(runs[0]?.label).toBe("1 May 2026 – 2 May 2026: no data");
-    expect(runs[1]?.label).toBe("3 May 2026 – 4 May 2026: 100% uptime, no incidents");
+    expect(runs[0]?.label).toBe("1 – 2 May 2026: no data");
+    expect(runs[1]?.label).toBe("3 – 4 May 2026: 100% uptime, no incidents");
     // A single day keeps its own, more detailed, text.
     expect(runs[2]?.label).toBe("e");
     expect(runs.reduce((n, r) => n + r.span, 0)).toBe(days.length);
@@ -52,8 +52,15 @@ describe("runs of a bar", () => {
       ],
       [key(1), key(2)],
     );
-    expect(runs).toEqual([
-      { level: "minor", label: "1 May 2026 – 2 May 2026: 95.00% uptime, no incidents", span: 2 },
-    ]);
+    expect(runs).toEqual([{ level: "minor", label: "1 – 2 May 2026: 95.00% uptime, no incidents", span: 2 }]);
+  });
+});
+
+describe("date ranges", () => {
+  it("share the month and year they share", async () => {
+    const { formatDayRange } = await import("../../src/domain/time-text");
+    expect(formatDayRange("2026-09-01", "2026-09-08")).toBe("1 – 8 September 2026");
+    expect(formatDayRange("2026-09-24", "2026-11-28")).toBe("24 September – 28 November 2026");
+    expect(formatDayRange("2025-12-24", "2026-01-08")).toBe("24 December 2025 – 8 January 2026");
   });
 });
