@@ -19,6 +19,7 @@ import autocannon from "autocannon";
 import { ROOT } from "./lib/config.mjs";
 import { consoleFlow } from "./lib/console-flow.mjs";
 import { impactTypes } from "./lib/impact-types.mjs";
+import { fcpRatio, lighthouseMobile } from "./lib/page-audit.mjs";
 import { startRunner } from "./lib/runner-process.mjs";
 
 const run = promisify(execFile);
@@ -40,6 +41,11 @@ const BUDGETS = [
   ["console_page_script_bytes", "<=", 0],
   ["console_render_ms_median_max", "<=", 2],
   ["console_flow_page_loads", "<=", 8],
+  ["page_vs_static_throughput_ratio_gzip_50_components", ">=", 0.8],
+  ["page_lighthouse_mobile_50_components", ">=", 0.98],
+  ["page_lighthouse_dom_size_score_50_components", ">=", 0.9],
+  ["page_lighthouse_tbt_ms_50_components", "<=", 50],
+  ["page_fcp_ratio_50_components", "<=", 1.5],
 ];
 
 async function inWorkerd() {
@@ -102,9 +108,43 @@ async function seedTwenty(url) {
   });
 }
 
-/** @param {string} url */
-async function requestsPerSecond(url) {
-  const result = await autocannon({ url, connections: 10, duration: 8, pipelining: 1 });
+/**
+ * 29 more components (50 in all) and incidents on a fifth
+ * of the last 90 days, each on 2 to 4 components.
+ * @param {string} url
+ */
+async function growToFifty(url) {
+  /** @type {string[]} */
+  const leaves = [];
+  for (let g = 0; g < 3; g++) {
+    const group = await post(url, "/components", { displayName: `Zone ${g + 1}`, position: 10 + g });
+    for (let m = 0; m < 9; m++) {
+      leaves.push(
+        await post(url, "/components", { displayName: `Node ${g + 1}.${m + 1}`, group, position: m }),
+      );
+    }
+  }
+  const types = await impactTypes(url);
+  const now = Date.now();
+  for (let d = 3; d < 90; d += 5) {
+    const start = now - d * 86_400_000;
+    const affects = [0, 1, 2].map((k) => ({
+      reference: leaves[(d + k * 7) % leaves.length],
+      type: types.connectivity,
+      severity: [30, 66, 100][k],
+    }));
+    await post(url, "/incidents", {
+      displayName: `Incident ${d} days ago`,
+      beganAt: new Date(start).toISOString(),
+      endedAt: new Date(start + 45 * 60_000).toISOString(),
+      affects,
+    });
+  }
+}
+
+/** @param {string} url @param {Record<string, string>} [headers] */
+async function requestsPerSecond(url, headers = {}) {
+  const result = await autocannon({ url, connections: 10, duration: 8, pipelining: 1, headers });
   if (result.errors || result.non2xx)
     throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx`);
   return result.requests.average;
@@ -141,8 +181,40 @@ async function againstRunner() {
       affects: [{ reference: target, type, severity: 100 }],
     });
     const flow = await consoleFlow(runner.url, TOKEN, "Flow template");
+
+    // The page at 50 components: compressed throughput, Lighthouse, first paint.
+    await growToFifty(runner.url);
+    const gz = { "accept-encoding": "gzip" };
+    const page50 = [];
+    const file50 = [];
+    for (let round = 0; round < 3; round++) {
+      file50.push(await requestsPerSecond(`${runner.url}/style.css`, gz));
+      page50.push(await requestsPerSecond(`${runner.url}/`, gz));
+    }
+    const audit = await lighthouseMobile(`${runner.url}/`);
+    const fcp = await fcpRatio(runner.url, "/", "/no-such-page");
     return {
       ...(flow ? { console_flow_page_loads: flow.loads, console_flow_ms: flow.ms } : {}),
+      page_vs_static_throughput_ratio_gzip_50_components: Number(
+        (median(page50) / median(file50)).toFixed(3),
+      ),
+      page_rps_gzip_50_components: Math.round(median(page50)),
+      static_rps_gzip: Math.round(median(file50)),
+      ...(audit
+        ? {
+            page_lighthouse_mobile_50_components: audit.score,
+            page_lighthouse_dom_size_score_50_components: audit.domSizeScore,
+            page_lighthouse_dom_elements_50_components: audit.domElements,
+            page_lighthouse_tbt_ms_50_components: Math.round(audit.tbtMs),
+          }
+        : {}),
+      ...(fcp
+        ? {
+            page_fcp_ratio_50_components: Number(fcp.ratio.toFixed(3)),
+            page_fcp_ms_50_components: Math.round(fcp.pageMs),
+            page_fcp_ms_reference: Math.round(fcp.referenceMs),
+          }
+        : {}),
       page_bytes_gzip: gzip,
       page_bytes_html_20_components: html.length,
       page_rps_median: Math.round(median(page)),

@@ -62,7 +62,7 @@ async function cached(
     page = { body: build(snapshot, now), etag: inputsEtag(key) };
     cache.set(key, page);
   }
-  return sendPage(c, page, type);
+  return sendPage(c, page, type, true);
 }
 
 function statuses(snapshot: Snapshot, now: number) {

@@ -124,7 +124,7 @@ export const pages = new Hono<AppEnv>()
       };
       homeCache.set(key, rendered);
     }
-    return sendPage(c, rendered);
+    return sendPage(c, rendered, undefined, true);
   })
   .get("/incidents/:incidentId", async (c) => {
     const settings = readSettings(c.env);

@@ -25,7 +25,7 @@ function serve(pick: StatuspageDoc) {
       cache.set(key, page);
     }
     c.header("Access-Control-Allow-Origin", "*");
-    return sendPage(c, page, "application/json; charset=utf-8");
+    return sendPage(c, page, "application/json; charset=utf-8", true);
   };
 }
 

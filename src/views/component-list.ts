@@ -7,10 +7,9 @@ type Link = (id: string) => string;
 type RowProps = { c: ComponentEntry; link: Link; renderer?: StripRenderer };
 
 function Head({ c, link }: RowProps): VNode {
-  return html`<div class=${c.children.length ? "component-head group-head" : "component-head"}>
-      <h3><a href=${link(c.id)}>${c.name}</a></h3>
-      <${StatusBadge} status=${c.status} />
-    </div>
+  return html`<h3 class=${c.children.length ? "component-head group-head" : "component-head"}>
+      <a href=${link(c.id)}>${c.name}</a> <${StatusBadge} status=${c.status} />
+    </h3>
     ${c.description ? html`<p class="component-description">${c.description}</p>` : null}`;
 }
 

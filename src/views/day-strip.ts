@@ -82,12 +82,11 @@ export type DayStripProps = {
 
 export function DayStrip({ name, finished, today, uptime, uptimeDays, renderer }: DayStripProps): VNode {
   const label = `Daily status of ${name}, last 90 days`;
-  return html`<div class="history">
+  return html`
     ${
       renderer
         ? html`<ol class="strip" aria-label=${label} dangerouslySetInnerHTML=${{ __html: renderer.strips.slot(renderer.slot, finished) + render(DayCell(today)) }}></ol>`
         : html`<ol class="strip" aria-label=${label}>${finished.map((d) => DayCell(d))}${DayCell(today)}</ol>`
     }
-    <p class="strip-legend">${uptime} uptime${uptimeDays ? ` over ${uptimeDays === 1 ? "1 day" : `${uptimeDays} days`}` : ""}</p>
-  </div>`;
+    <p class="strip-legend">${uptime} uptime${uptimeDays ? ` over ${uptimeDays === 1 ? "1 day" : `${uptimeDays} days`}` : ""}</p>`;
 }

@@ -1,6 +1,8 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { get } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { stripCells } from "../helpers/html";
 import { startRunner } from "./runner-harness";
@@ -61,6 +63,31 @@ describe("npm start", () => {
       expect(first.output()).toMatch(
         /\[demo\] endpoints for the demo monitors: http:\/\/127\.0\.0\.1:\d+\/healthy/,
       );
+
+      // On the wire, the home page goes gzipped (compressed once, sent as is) to a client that takes it.
+      const wire = await new Promise<{ encoding: string | undefined; bytes: Buffer }>((resolve, reject) => {
+        get(`${first.url}/`, { headers: { "Accept-Encoding": "gzip" } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ encoding: res.headers["content-encoding"], bytes: Buffer.concat(chunks) }),
+          );
+        }).on("error", reject);
+      });
+      expect(wire.encoding).toBe("gzip");
+      expect(gunzipSync(wire.bytes).toString("utf8")).toBe(page);
+      // A client that names no encoding (curl, say) gets the page as it is.
+      const bare = await new Promise<{ encoding: string | undefined; text: string }>((resolve, reject) => {
+        get(`${first.url}/`, (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => {
+            text += c.toString("utf8");
+          });
+          res.on("end", () => resolve({ encoding: res.headers["content-encoding"], text }));
+        }).on("error", reject);
+      });
+      expect(bare.encoding).toBeUndefined();
+      expect(bare.text).toBe(page);
 
       const css = await fetch(`${first.url}/style.css`);
       expect(css.status).toBe(200);
