@@ -8,7 +8,8 @@
 // - Against `npm start` on loopback: page bytes for 20 components, and
 //   throughput of `/` against a static file served by the same runtime; the
 //   console's 3 a.m. flow in Chromium without JavaScript (when Chromium is
-//   installed), as page loads and milliseconds.
+//   installed), as page loads and milliseconds; Lighthouse and first paint at
+//   50 components; the cron's CPU per run from the workerd processes (/proc).
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,6 +19,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { ROOT } from "./lib/config.mjs";
 import { consoleFlow } from "./lib/console-flow.mjs";
+import { cronCpu } from "./lib/cron-cpu.mjs";
 import { impactTypes } from "./lib/impact-types.mjs";
 import { fcpRatio, lighthouseMobile } from "./lib/page-audit.mjs";
 import { startRunner } from "./lib/runner-process.mjs";
@@ -227,8 +229,32 @@ async function againstRunner() {
   }
 }
 
+/** The cron's CPU with 40 HTTP probes and with none, from the workerd processes of `npm start`. */
+async function cronFigures() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-bench-cron-"));
+  const runner = await startRunner({
+    DATA_DIR: dataDir,
+    SEED_DEMO: "0",
+    CRON: "0",
+    ADMIN_TOKEN: TOKEN,
+    ALLOW_PRIVATE_TARGETS: "true",
+  });
+  try {
+    const cpu = await cronCpu(runner, TOKEN, 40);
+    return cpu
+      ? {
+          cron_cpu_ms_40_probes: Number(cpu.probesMs.toFixed(1)),
+          cron_cpu_ms_idle: Number(cpu.idleMs.toFixed(1)),
+        }
+      : {};
+  } finally {
+    await runner.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
-  const results = { ...(await inWorkerd()), ...(await againstRunner()) };
+  const results = { ...(await inWorkerd()), ...(await againstRunner()), ...(await cronFigures()) };
   let previous = {};
   try {
     previous = JSON.parse(await readFile(RESULTS, "utf8"));
