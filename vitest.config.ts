@@ -35,7 +35,7 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: [
-              "test/{db,domain,net,routes,views,scheduled,snapshot,probes,notify,write,console,actions}/**/*.test.ts",
+              "test/{db,domain,net,routes,views,scheduled,snapshot,probes,notify,write,console}/**/*.test.ts",
             ],
             setupFiles: ["./test/apply-migrations.ts"],
             globalSetup: ["./test/setup/upstream.ts"],

@@ -93,7 +93,7 @@ it("serves every console page small, without script, and fast", async () => {
     perPage[path] = { gzip: await gzipBytes(html), ms: median(samples) };
   }
   // Render alone (the view to HTML, no D1) for the heaviest screens, from the data their routes read.
-  const catalogue = await loadCatalogue(env.DB, "UTC");
+  const catalogue = await loadCatalogue(env.DB);
   const chrome = {
     pageName: "Beacon",
     who: "ADMIN_TOKEN",

@@ -23,7 +23,6 @@ export type Catalogue = {
   generation: number;
   phases: PhaseChoice[];
   templates: TemplateSummary[];
-  timeZone: string;
 };
 
 export type TemplateSummary = {
@@ -60,7 +59,6 @@ export type TimelineEntry = { order: number; title: string; html: string; create
 export type IncidentView = {
   id: string;
   name: string;
-  descriptionHtml: string;
   beganAt: string;
   endedAt: string | null;
   /** Began, and ended, by now. */

@@ -95,17 +95,11 @@ export function affectedComponents(snapshot: Snapshot, incident: SnapIncident): 
   return ids.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id) ?? "" }));
 }
 
-export function homeModel(
-  snapshot: Snapshot,
-  nowMs: number,
-  options: {
-    fresh: boolean;
-    previewDays: number;
-    lastTickAt?: string | null;
-    /** The finished days of a bar, from the caller's cache (computed when absent). */
-    finished?: (component: SnapComponent) => FinishedDays;
-  },
-): HomeModel {
+/**
+ * What the top of the page says now: the banner, active incidents and the
+ * maintenance in view. The console's dashboard shows the same, without bars.
+ */
+export function homeHeadline(snapshot: Snapshot, nowMs: number, previewDays: number) {
   const now = iso(nowMs);
   const statuses = componentStatuses(snapshot.components, snapshot.incidents, snapshot.bounds, now);
   const page = pageStatus(
@@ -114,7 +108,7 @@ export function homeModel(
     snapshot.bounds,
     now,
   );
-  const horizon = iso(nowMs + options.previewDays * DAY_MS);
+  const horizon = iso(nowMs + previewDays * DAY_MS);
 
   const incidents = snapshot.incidents
     .filter((i) => !i.maintenance && isActive(i, now))
@@ -140,6 +134,22 @@ export function homeModel(
       latest: latestUpdate(i),
       affected: affectedComponents(snapshot, i),
     }));
+
+  return { now, statuses, page, incidents, maintenance };
+}
+
+export function homeModel(
+  snapshot: Snapshot,
+  nowMs: number,
+  options: {
+    fresh: boolean;
+    previewDays: number;
+    lastTickAt?: string | null;
+    /** The finished days of a bar, from the caller's cache (computed when absent). */
+    finished?: (component: SnapComponent) => FinishedDays;
+  },
+): HomeModel {
+  const { now, statuses, page, incidents, maintenance } = homeHeadline(snapshot, nowMs, options.previewDays);
 
   const today = todaySpans(snapshot, nowMs);
   const known = new Set(snapshot.components.map((c) => c.id));

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import {
   createMonitor,
+  inputOf,
   loadMonitor,
   patchMonitor,
   removeMonitor,
@@ -12,10 +13,10 @@ import type { AppEnv } from "../../env";
 import { documented, readBody, readParamOf, readQueryOf } from "../../http/operation";
 import { OPS } from "../../openapi/operations";
 
-/** The monitor as an API client sees it: secret header values never leave. */
+/** The monitor as an API client sees it (its input shape, and its state): secret header values never leave. */
 export function monitorOut(m: Monitor) {
-  const config = { ...m.config };
-  const headers = (config.headers as Record<string, string> | undefined) ?? undefined;
+  const input = inputOf(m);
+  const headers = input.headers as Record<string, string> | undefined;
   const secretHeaders: string[] = [];
   if (headers) {
     const shown: Record<string, string> = {};
@@ -23,22 +24,12 @@ export function monitorOut(m: Monitor) {
       if (SECRET_HEADER.test(name)) secretHeaders.push(name);
       else shown[name] = value;
     }
-    config.headers = shown;
+    input.headers = shown;
   }
   return {
     id: m.id,
-    displayName: m.displayName,
-    kind: m.kind,
-    ...config,
+    ...input,
     ...(m.kind === "http" ? { secretHeaders } : {}),
-    intervalSeconds: m.intervalSeconds,
-    failureThreshold: m.failureThreshold,
-    recoveryThreshold: m.recoveryThreshold,
-    component: m.componentId,
-    impactType: m.impactTypeId,
-    severity: m.severity,
-    degradedSeverity: m.degradedSeverity,
-    enabled: m.enabled,
     status: m.state.status,
     lastReason: m.state.lastReason,
     incident: m.state.incidentId,

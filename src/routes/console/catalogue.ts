@@ -9,7 +9,7 @@ import { SEEDED_IMPACT_TYPES } from "../../domain/impact-types";
 import { phaseStatuses } from "../../domain/phase-status";
 import { type Catalogue, impactLevels } from "../../models/console";
 
-export async function loadCatalogue(db: D1Database, timeZone: string): Promise<Catalogue> {
+export async function loadCatalogue(db: D1Database): Promise<Catalogue> {
   const [[components, severities, phases], types, templates] = await Promise.all([
     readAll(db, [componentsRead(db), severitiesRead(db), phaseListRead(db)] as const),
     listImpactTypes(db),
@@ -31,7 +31,6 @@ export async function loadCatalogue(db: D1Database, timeZone: string): Promise<C
     generation: phases?.generation ?? 1,
     phases: list.map((name, order) => ({ order, name, status: statuses[order] ?? null })),
     templates,
-    timeZone,
   };
 }
 

@@ -5,7 +5,7 @@ import { listWebhooks } from "../../db/webhooks";
 import { allows } from "../../domain/scopes";
 import type { AppEnv } from "../../env";
 import type { DashboardModel } from "../../models/console";
-import { homeModel } from "../../models/home";
+import { homeHeadline } from "../../models/home";
 import { readSettings } from "../../settings";
 import { currentSnapshot } from "../../snapshot/current";
 import { rebuildSnapshot } from "../../snapshot/publish";
@@ -24,15 +24,19 @@ export const dashboard = new Hono<AppEnv>().get("/", session("incidents"), async
     admin ? listWebhooks(c.env.DB) : [],
     listTemplates(c.env.DB),
   ]);
-  const home = homeModel(current.snapshot, now, {
-    fresh: current.fresh,
-    previewDays: settings.maintenancePreviewDays,
-  });
+  // The banner and the lists only: the dashboard draws no bars.
+  const home = homeHeadline(current.snapshot, now, settings.maintenancePreviewDays);
   const model: DashboardModel = {
-    indicator: home.indicator,
+    indicator: home.page.indicator,
     now: home.now,
     incidents: home.incidents.map((i) => ({ id: i.id, name: i.name, status: i.status, beganAt: i.beganAt })),
-    maintenance: home.maintenance,
+    maintenance: home.maintenance.map((m) => ({
+      id: m.id,
+      name: m.name,
+      status: m.status,
+      beganAt: m.beganAt,
+      endedAt: m.endedAt,
+    })),
     failingMonitors: monitors
       .filter((m) => m.enabled && m.state.status !== "up")
       .map((m) => ({

@@ -40,7 +40,7 @@ import { chrome, consoleForm, flash, session } from "./guard";
 type Ctx = Context<AppEnv>;
 
 function catalogueOf(c: Ctx): Promise<Catalogue> {
-  return loadCatalogue(c.env.DB, readSettings(c.env).timeZone);
+  return loadCatalogue(c.env.DB);
 }
 
 function page(
@@ -158,7 +158,6 @@ export async function incidentView(
   return {
     id: incident.id,
     name: incident.displayName,
-    descriptionHtml: renderMarkdown(incident.description),
     beganAt: incident.beganAt,
     endedAt: incident.endedAt,
     begun: incident.beganAt <= iso(Date.now()),

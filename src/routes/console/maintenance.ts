@@ -29,7 +29,7 @@ async function screen(c: Ctx, values?: MaintenanceFormValues, errors: FieldError
       limit: null,
       offset: 0,
     }),
-    loadCatalogue(c.env.DB, tz),
+    loadCatalogue(c.env.DB),
   ]);
   const rows = list
     .filter((i) => isMaintenance(i.affects) && (i.endedAt === null || i.endedAt > iso(now)))
@@ -69,7 +69,7 @@ async function schedule(c: Ctx) {
   };
   try {
     const zone = formZone(values.zone, readSettings(c.env).timeZone);
-    const catalogue = await loadCatalogue(c.env.DB, zone);
+    const catalogue = await loadCatalogue(c.env.DB);
     if (values.components.length === 0) throw badField("components", "choose at least one component");
     if (!catalogue.maintenanceType) throw badField("components", "no maintenance impact type exists");
     const type = catalogue.maintenanceType;
@@ -123,7 +123,7 @@ export const consoleMaintenance = new Hono<AppEnv>()
     if (!isMaintenance(m.affects) || m.beganAt > now || (m.endedAt !== null && m.endedAt <= now)) {
       throw badField("id", "only maintenance in progress can be ended early", 409);
     }
-    const catalogue = await loadCatalogue(c.env.DB, "UTC");
+    const catalogue = await loadCatalogue(c.env.DB);
     const done = [...catalogue.phases].reverse().find((p) => p.status === "resolved");
     const update = validate(OPS.createIncidentUpdate.body, {
       displayName: "Completed",

@@ -81,7 +81,7 @@ function monitorInput(form: URLSearchParams, values: Record<string, string>): Re
 const MONITOR_FIELDS = { displayName: "name", intervalSeconds: "interval" };
 
 async function monitorsScreen(c: Ctx, values?: Record<string, string>, errors: FieldError[] = []) {
-  const [list, catalogue] = await Promise.all([listMonitors(c.env.DB), loadCatalogue(c.env.DB, "UTC")]);
+  const [list, catalogue] = await Promise.all([listMonitors(c.env.DB), loadCatalogue(c.env.DB)]);
   const rows = list.map((m) => ({
     id: m.id,
     name: m.displayName,
@@ -107,7 +107,7 @@ async function monitorScreen(
   id: string,
   extra: { check?: CheckView; values?: Record<string, string>; errors?: FieldError[] } = {},
 ) {
-  const [m, catalogue] = await Promise.all([loadMonitor(c.env.DB, id), loadCatalogue(c.env.DB, "UTC")]);
+  const [m, catalogue] = await Promise.all([loadMonitor(c.env.DB, id), loadCatalogue(c.env.DB)]);
   const samples = await monitorSamples(c.env.DB, id, Math.floor(Date.now() / MINUTE_MS) - 60);
   const errors = extra.errors ?? [];
   const values = extra.values ?? {

@@ -6,7 +6,6 @@ import { validate } from "../../http/input";
 import type { FieldError } from "../../http/problem";
 import type { Catalogue } from "../../models/console";
 import { OPS } from "../../openapi/operations";
-import { readSettings } from "../../settings";
 import { renderConsole } from "../../views/console/chrome";
 import { TemplateForm, type TemplateFormValues, TemplateList } from "../../views/console/templates";
 import { html } from "../../views/html";
@@ -62,7 +61,7 @@ function toInput(values: TemplateFormValues, catalogue: Catalogue) {
 }
 
 async function listScreen(c: Ctx, values?: TemplateFormValues, errors: FieldError[] = []) {
-  const catalogue = await loadCatalogue(c.env.DB, readSettings(c.env).timeZone);
+  const catalogue = await loadCatalogue(c.env.DB);
   const csrf = chrome(c).csrf;
   const body = html`<${TemplateList} templates=${catalogue.templates} csrf=${csrf} />
     <h2>New template</h2>
@@ -74,10 +73,7 @@ async function listScreen(c: Ctx, values?: TemplateFormValues, errors: FieldErro
 }
 
 async function editScreen(c: Ctx, id: string, values?: TemplateFormValues, errors: FieldError[] = []) {
-  const [t, catalogue] = await Promise.all([
-    loadTemplate(c.env.DB, id),
-    loadCatalogue(c.env.DB, readSettings(c.env).timeZone),
-  ]);
+  const [t, catalogue] = await Promise.all([loadTemplate(c.env.DB, id), loadCatalogue(c.env.DB)]);
   const initial = values ?? {
     name: t.name,
     title: t.title,
@@ -106,7 +102,7 @@ function idParam(c: Ctx): string {
 
 async function save(c: Ctx, id: string | null) {
   const form = await consoleForm(c);
-  const catalogue = await loadCatalogue(c.env.DB, readSettings(c.env).timeZone);
+  const catalogue = await loadCatalogue(c.env.DB);
   const values = readValues(form, catalogue);
   const { input, names } = toInput(values, catalogue);
   try {
