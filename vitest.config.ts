@@ -18,6 +18,8 @@ export default defineConfig(async () => {
           ALLOW_HTTP_WEBHOOKS: "true",
           // Test upstreams listen on 127.0.0.1; the guard itself is tested with it off.
           ALLOW_PRIVATE_TARGETS: "true",
+          // Test files hold many monitors; the Free plan's default per run is tested on its own.
+          MAX_PROBES_PER_RUN: "40",
         },
         // The optional probe queue, so the queue path runs for real; tests
         // of the inline path pass an env without it.
@@ -35,7 +37,7 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: [
-              "test/{db,domain,net,routes,views,scheduled,snapshot,probes,notify,write,console}/**/*.test.ts",
+              "test/{db,domain,net,routes,views,scheduled,snapshot,probes,notify,write,console,usage}/**/*.test.ts",
             ],
             setupFiles: ["./test/apply-migrations.ts"],
             globalSetup: ["./test/setup/upstream.ts"],

@@ -34,7 +34,7 @@ it("keeps six probes in flight: 300 monitors against an upstream that answers af
 it("writes few D1 rows a day for 50 healthy monitors checked every minute", async () => {
   await insertFleet(50, "https://service.example/health");
   const { db, counter } = faultyD1(env.DB);
-  const e = { ...env, DB: db, PROBE_QUEUE: undefined } as Env;
+  const e = { ...env, DB: db, PROBE_QUEUE: undefined, MAX_PROBES_PER_RUN: "50" } as Env;
   const day = Math.floor(Date.now() / DAY) * DAY + 10 * DAY;
   for (let n = 0; n <= 1440; n++) {
     const t = day + n * MINUTE;

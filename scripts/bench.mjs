@@ -48,6 +48,7 @@ const BUDGETS = [
   ["page_lighthouse_dom_size_score_50_components", ">=", 0.9],
   ["page_lighthouse_tbt_ms_50_components", "<=", 50],
   ["page_fcp_ratio_50_components", "<=", 1.5],
+  ["cron_cpu_ms_free_plan_default", "<=", 10],
 ];
 
 async function inWorkerd() {
@@ -229,8 +230,18 @@ async function againstRunner() {
   }
 }
 
-/** The cron's CPU with 40 HTTP probes and with none, from the workerd processes of `npm start`. */
-async function cronFigures() {
+const CPU_LIMIT_FREE_MS = 10;
+/** The Free plan's default MAX_PROBES_PER_RUN (src/domain/plan.ts); the bench checks that a run probes exactly this many. */
+const FREE_PLAN_MONITORS = 6;
+
+/**
+ * A runner for the cron figures: no demo, no cron of its own; `vars` override wrangler.toml.
+ * @template T
+ * @param {Record<string, string>} vars
+ * @param {(runner: Awaited<ReturnType<typeof startRunner>>) => Promise<T>} measure
+ * @returns {Promise<T>}
+ */
+async function withCronRunner(vars, measure) {
   const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-bench-cron-"));
   const runner = await startRunner({
     DATA_DIR: dataDir,
@@ -238,23 +249,54 @@ async function cronFigures() {
     CRON: "0",
     ADMIN_TOKEN: TOKEN,
     ALLOW_PRIVATE_TARGETS: "true",
+    ...vars,
   });
   try {
-    const cpu = await cronCpu(runner, TOKEN, 40);
-    return cpu
-      ? {
-          cron_cpu_ms_40_probes: Number(cpu.probesMs.toFixed(1)),
-          cron_cpu_ms_idle: Number(cpu.idleMs.toFixed(1)),
-        }
-      : {};
+    return await measure(runner);
   } finally {
     await runner.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
+/**
+ * The cron's CPU per run, from the workerd processes of `npm start`: with 40
+ * HTTP probes, idle, and as the Free plan's default runs it (its 6 monitors
+ * due, MAX_PROBES_PER_RUN unset). From the first two, the most probes that fit
+ * the Free plan's 10 ms: (10 − idle) ÷ (CPU per probe).
+ */
+async function cronFigures() {
+  const full = await withCronRunner({ MAX_PROBES_PER_RUN: "40" }, (r) => cronCpu(r, TOKEN, 40));
+  if (!full) return {};
+  if (full.probesPerRun !== 40) throw new Error(`a run probed ${full.probesPerRun} monitors, not 40`);
+  const idleMs = /** @type {number} */ (full.idleMs);
+  const perProbe = Math.max(0.001, (full.probesMs - idleMs) / 40);
+  const fit = Math.max(0, Math.min(40, Math.floor((CPU_LIMIT_FREE_MS - idleMs) / perProbe)));
+  // The Free plan's default: as many monitors as it probes per run, all due every minute.
+  const free = await withCronRunner({ PLAN: "free", MAX_PROBES_PER_RUN: "" }, (r) =>
+    cronCpu(r, TOKEN, FREE_PLAN_MONITORS, { idle: false }),
+  );
+  return {
+    cron_cpu_ms_40_probes: Number(full.probesMs.toFixed(1)),
+    cron_cpu_ms_idle: Number(idleMs.toFixed(1)),
+    cron_cpu_ms_per_probe: Number(perProbe.toFixed(2)),
+    free_plan_max_probes_per_run: fit,
+    ...(free
+      ? {
+          free_plan_default_probes_per_run: free.probesPerRun,
+          cron_cpu_ms_free_plan_default: Number(free.probesMs.toFixed(1)),
+        }
+      : {}),
+  };
+}
+
 async function main() {
-  const results = { ...(await inWorkerd()), ...(await againstRunner()), ...(await cronFigures()) };
+  // `npm run bench -- cron` measures the cron figures alone.
+  const only = process.argv[2];
+  const results =
+    only === "cron"
+      ? await cronFigures()
+      : { ...(await inWorkerd()), ...(await againstRunner()), ...(await cronFigures()) };
   let previous = {};
   try {
     previous = JSON.parse(await readFile(RESULTS, "utf8"));
@@ -270,6 +312,11 @@ async function main() {
     console.log(
       `${key.padEnd(35)} ${String(value).padStart(10)}   ${budget ? `${budget[1]} ${budget[2]}`.padStart(9) : "".padStart(9)}   ${ok === null ? "" : ok ? "yes" : "NO"}`,
     );
+  }
+  // The shipped Free-plan default must be no more than this run found to fit.
+  if (results.free_plan_default_probes_per_run > results.free_plan_max_probes_per_run) {
+    failed += 1;
+    console.log("free_plan_default_probes_per_run is over free_plan_max_probes_per_run: NO");
   }
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS)}`);
   process.exit(failed ? 1 : 0);

@@ -1,4 +1,6 @@
 /** Site settings, read from the Worker's vars with their documented defaults. */
+import { defaultMaxProbes, type Plan, parsePlan } from "./domain/plan";
+
 export type FooterLink = { label: string; href: string };
 
 export type Settings = {
@@ -15,6 +17,10 @@ export type Settings = {
   alertmanagerAnnotations: string[];
   /** Monitors and webhooks may target private addresses: "true", or the host:port pairs allowed. */
   privateTargets: PrivateTargets;
+  /** The Cloudflare plan whose limits the budget meter and the probe default follow. */
+  plan: Plan;
+  /** Probes one cron run makes at most: MAX_PROBES_PER_RUN, or the plan's default when unset. */
+  maxProbesPerRun: number;
 };
 
 export type PrivateTargets = { all: boolean; hosts: string[] };
@@ -54,6 +60,8 @@ export function readSettings(env: Env): Settings {
   const hit = cache.get(env);
   if (hit) return hit;
   const days = Number.parseInt(env.MAINTENANCE_PREVIEW_DAYS ?? "", 10);
+  const plan = parsePlan(env.PLAN);
+  const probes = Number.parseInt(env.MAX_PROBES_PER_RUN ?? "", 10);
   const logo = (env.LOGO ?? "").trim().replace(/^\/+/, "");
   const settings: Settings = {
     pageName: env.PAGE_NAME || "Beacon",
@@ -68,6 +76,8 @@ export function readSettings(env: Env): Settings {
       .map((s) => s.trim())
       .filter(Boolean),
     privateTargets: parsePrivateTargets(env.ALLOW_PRIVATE_TARGETS ?? ""),
+    plan,
+    maxProbesPerRun: Number.isFinite(probes) && probes >= 0 ? probes : defaultMaxProbes(plan),
   };
   cache.set(env, settings);
   return settings;

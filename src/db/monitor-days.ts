@@ -73,13 +73,6 @@ export async function finaliseMonitorDays(db: D1Database, now: number, wall: num
   ]);
 }
 
-export async function finalisedDay(db: D1Database): Promise<string> {
-  const row = await db
-    .prepare("SELECT value FROM meta WHERE key = 'finalised_day'")
-    .first<{ value: string }>();
-  return row?.value ?? "";
-}
-
 export async function markFinalised(db: D1Database, day: string): Promise<void> {
   await db.prepare("UPDATE meta SET value = ?1 WHERE key = 'finalised_day' AND value < ?1").bind(day).run();
 }

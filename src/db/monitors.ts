@@ -66,11 +66,10 @@ export async function listMonitors(db: D1Database, limit = 1000): Promise<Monito
   return results.map(toMonitor);
 }
 
-export async function listEnabledMonitors(db: D1Database): Promise<Monitor[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM monitors WHERE deleted_at IS NULL AND enabled = 1")
-    .all<Row>();
-  return results.map(toMonitor);
+export function enabledMonitorsRead(db: D1Database): Read<Monitor[]> {
+  return read(db.prepare("SELECT * FROM monitors WHERE deleted_at IS NULL AND enabled = 1"), (rows: Row[]) =>
+    rows.map(toMonitor),
+  );
 }
 
 export async function getMonitor(db: D1Database, id: string): Promise<Monitor | null> {

@@ -75,15 +75,32 @@ export function recordKvPublication(db: D1Database, version: number, at: string)
   ];
 }
 
-/** The stored snapshot's version and build time, and the data version, without the body. */
-export async function snapshotState(
-  db: D1Database,
-): Promise<{ version: number; builtAt: string; dataVersion: number } | null> {
+/** What the cron's snapshot step decides on, in one query: the stored version, the data version, the last finalised day and the version KV holds. */
+export async function snapshotBookkeeping(db: D1Database): Promise<{
+  stored: { version: number; dataVersion: number } | null;
+  finalisedDay: string;
+  kvVersion: number;
+}> {
   const row = await db
     .prepare(
-      `SELECT s.version, s.built_at, (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'data_version') AS data_version
-       FROM snapshot s WHERE s.id = 1`,
+      `SELECT s.version,
+              (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'data_version') AS data_version,
+              (SELECT value FROM meta WHERE key = 'finalised_day') AS finalised_day,
+              (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'kv_published_version') AS kv_version
+       FROM (SELECT 1) LEFT JOIN snapshot s ON s.id = 1`,
     )
-    .first<{ version: number; built_at: string; data_version: number }>();
-  return row ? { version: row.version, builtAt: row.built_at, dataVersion: row.data_version } : null;
+    .first<{
+      version: number | null;
+      data_version: number;
+      finalised_day: string | null;
+      kv_version: number | null;
+    }>();
+  return {
+    stored:
+      row && row.version !== null
+        ? { version: row.version, dataVersion: Number(row.data_version ?? 0) }
+        : null,
+    finalisedDay: row?.finalised_day ?? "",
+    kvVersion: Number(row?.kv_version ?? 0),
+  };
 }

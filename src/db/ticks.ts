@@ -90,21 +90,27 @@ export function addSamplesStatement(
 }
 
 /** What planning needs: when each monitor was last probed, and which are leased by live runs. */
-export async function probePlanState(
-  db: D1Database,
-  now: string,
-): Promise<{ schedule: Record<string, number>; leased: Set<string> }> {
-  const [schedule, leases] = await db.batch([
+/** The last finished run's schedule (last probed minute per monitor). */
+export function lastScheduleRead(db: D1Database): Read<Record<string, number>> {
+  return read(
     db.prepare(
       "SELECT schedule FROM ticks WHERE finished_at IS NOT NULL AND schedule IS NOT NULL ORDER BY minute DESC LIMIT 1",
     ),
+    (rows: { schedule: string }[]) =>
+      rows[0] ? (JSON.parse(rows[0].schedule) as Record<string, number>) : {},
+  );
+}
+
+/** Monitors other runs hold leases on at `now`. */
+export function leasedRead(db: D1Database, now: string): Read<Set<string>> {
+  return read(
     db.prepare("SELECT leased FROM ticks WHERE lease_until > ?1").bind(now),
-  ]);
-  const row = schedule?.results?.[0] as { schedule: string } | undefined;
-  const leased = new Set<string>();
-  for (const r of (leases?.results ?? []) as { leased: string }[])
-    for (const id of JSON.parse(r.leased) as string[]) leased.add(id);
-  return { schedule: row ? (JSON.parse(row.schedule) as Record<string, number>) : {}, leased };
+    (rows: { leased: string }[]) => {
+      const leased = new Set<string>();
+      for (const r of rows) for (const id of JSON.parse(r.leased) as string[]) leased.add(id);
+      return leased;
+    },
+  );
 }
 
 /** Monitor ids that already have a result in a run (a redelivered queue message skips them). */

@@ -1,4 +1,5 @@
 import type { EventType } from "../domain/events";
+import { type Read, read, run } from "./read";
 
 export type WebhookFormat = "statuspage" | "slack" | "discord";
 
@@ -183,15 +184,30 @@ export function redeliverStatement(
 }
 
 /** Outbox events not yet fanned out to webhooks, oldest first. */
-export async function pendingEvents(db: D1Database, limit: number) {
-  const { results } = await db
-    .prepare("SELECT id, seq, event, component_ids FROM outbox WHERE fanned_out = 0 ORDER BY seq LIMIT ?1")
-    .bind(limit)
-    .all<{ id: string; seq: number; event: string; component_ids: string }>();
-  return results;
+export type PendingEvent = { id: string; seq: number; event: string; component_ids: string };
+
+/** Outbox events not yet fanned out to webhooks, oldest first. */
+export function pendingEventsRead(db: D1Database, limit: number): Read<PendingEvent[]> {
+  return read(
+    db
+      .prepare("SELECT id, seq, event, component_ids FROM outbox WHERE fanned_out = 0 ORDER BY seq LIMIT ?1")
+      .bind(limit),
+    (rows: PendingEvent[]) => rows,
+  );
 }
 
-export type DueDelivery = Awaited<ReturnType<typeof dueDeliveries>>[number];
+export type DueDelivery = {
+  id: number;
+  webhook_id: string;
+  event_id: string;
+  attempts: number;
+  first_attempt_at: string | null;
+  body: string;
+  event: string;
+  url: string;
+  format: WebhookFormat;
+  secret: string;
+};
 
 /** Which events and components each enabled webhook wants. */
 export async function webhookFilters(
@@ -284,28 +300,23 @@ export function disableWebhook(db: D1Database, id: string, reason: string, at: s
 }
 
 /** The head of each enabled webhook's queue that is due, oldest event first. */
-export async function dueDeliveries(db: D1Database, now: string, limit: number) {
-  const { results } = await db
-    .prepare(
-      `SELECT d.id, d.webhook_id, d.event_id, d.attempts, d.first_attempt_at, o.body, o.event,
+/** Deliveries due now: the oldest pending one per webhook, so each receives in order. */
+export function dueDeliveriesRead(db: D1Database, now: string, limit: number): Read<DueDelivery[]> {
+  return read(
+    db
+      .prepare(
+        `SELECT d.id, d.webhook_id, d.event_id, d.attempts, d.first_attempt_at, o.body, o.event,
               w.url, w.format, w.secret
        FROM deliveries d JOIN outbox o ON o.id = d.event_id JOIN webhooks w ON w.id = d.webhook_id
        WHERE d.status = 'pending' AND w.enabled = 1 AND w.deleted_at IS NULL AND d.next_attempt_at <= ?1
          AND d.seq = (SELECT MIN(seq) FROM deliveries x WHERE x.webhook_id = d.webhook_id AND x.status = 'pending')
        ORDER BY d.seq LIMIT ?2`,
-    )
-    .bind(now, limit)
-    .all<{
-      id: number;
-      webhook_id: string;
-      event_id: string;
-      attempts: number;
-      first_attempt_at: string | null;
-      body: string;
-      event: string;
-      url: string;
-      format: WebhookFormat;
-      secret: string;
-    }>();
-  return results;
+      )
+      .bind(now, limit),
+    (rows: DueDelivery[]) => rows,
+  );
+}
+
+export function dueDeliveries(db: D1Database, now: string, limit: number): Promise<DueDelivery[]> {
+  return run(dueDeliveriesRead(db, now, limit));
 }

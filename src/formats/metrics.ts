@@ -1,5 +1,6 @@
 /** Prometheus text exposition (format 0.0.4) of Beacon's state. */
 import type { Monitor } from "../domain/monitor";
+import type { Plan, UsageLine } from "../domain/plan";
 import { componentStatuses, isActive, worstSeverities } from "../domain/status";
 import { iso } from "../domain/time";
 import type { Snapshot } from "../snapshot/types";
@@ -44,6 +45,9 @@ export type MetricsInput = {
   samples: ReadonlyMap<string, readonly unknown[]>;
   lastTickAt: string | null;
   now: number;
+  /** Today's budget meter against the plan. */
+  usage: readonly UsageLine[];
+  plan: Plan;
 };
 
 /**
@@ -56,6 +60,8 @@ export function metricFamilies({
   samples,
   lastTickAt,
   now,
+  usage,
+  plan,
 }: MetricsInput): MetricFamily[] {
   const at = iso(now);
   const statuses = componentStatuses(snapshot.components, snapshot.incidents, snapshot.bounds, at);
@@ -114,6 +120,22 @@ export function metricFamilies({
       help: "When the last cron run finished, in Unix seconds (0 before the first).",
       type: "gauge",
       samples: [{ value: lastTickAt ? Math.floor(Date.parse(lastTickAt) / 1000) : 0 }],
+    },
+    {
+      name: "beacon_plan_usage",
+      help: "Spent today (UTC) by the budget meter: D1 rows written and KV writes per day, the most subrequests in one cron run.",
+      type: "gauge",
+      samples: usage.flatMap((l) =>
+        l.value === null ? [] : [{ labels: { metric: l.metric, plan }, value: l.value }],
+      ),
+    },
+    {
+      name: "beacon_plan_limit",
+      help: "The plan's limit for each metric of beacon_plan_usage (absent where the plan bills instead).",
+      type: "gauge",
+      samples: usage.flatMap((l) =>
+        l.limit === null ? [] : [{ labels: { metric: l.metric, plan }, value: l.limit }],
+      ),
     },
   ];
 }

@@ -4,6 +4,7 @@
  */
 import type { Impact } from "../domain/incident";
 import type { PhaseStatus } from "../domain/phase-status";
+import { USAGE_LABELS, type UsageLine } from "../domain/plan";
 import { bandBounds, type ComponentStatus, type Severity, statusOf } from "../domain/severity";
 
 export type Choice = { id: string; name: string };
@@ -72,6 +73,21 @@ export type IncidentView = {
   timeline: TimelineEntry[];
 };
 
+/** One line of the budget meter, as the console shows it. */
+export type UsageRow = { label: string; value: string; limit: string; percent: string; warning: boolean };
+
+/** Today's usage against the plan, ready to print. */
+export function usageRows(lines: readonly UsageLine[]): UsageRow[] {
+  const number = (n: number) => n.toLocaleString("en-GB");
+  return lines.map((l) => ({
+    label: USAGE_LABELS[l.metric],
+    value: l.value === null ? "not measurable in the Worker" : number(l.value),
+    limit: l.limit === null ? "billed, no limit" : number(l.limit),
+    percent: l.fraction === null ? "" : `${Math.round(l.fraction * 100)} %`,
+    warning: l.warning,
+  }));
+}
+
 export type DashboardModel = {
   indicator: import("../domain/status").Indicator;
   now: string;
@@ -86,4 +102,7 @@ export type DashboardModel = {
   }[];
   troubledWebhooks: { id: string; url: string; reason: string }[];
   templates: Choice[];
+  /** Lines of the budget meter at 80 % or more of the plan's limit (admin only). */
+  usageWarnings: UsageRow[];
+  plan: string;
 };

@@ -5,14 +5,17 @@
  * off exponentially; after 24 hours of failing the webhook is disabled.
  */
 import { Webhook as Signer } from "standardwebhooks";
+import { readAll } from "../db/read";
 import {
   claimDelivery,
   type DueDelivery,
   disableWebhook,
   dueDeliveries,
+  dueDeliveriesRead,
   giveUpDelivery,
   markFannedOut,
-  pendingEvents,
+  type PendingEvent,
+  pendingEventsRead,
   queueDelivery,
   recordAttempt,
   webhookFilters,
@@ -35,9 +38,9 @@ export function backoffMs(attempts: number): number {
   return Math.min(60 * MINUTE_MS, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-async function fanOut(db: D1Database, now: number): Promise<void> {
-  const events = await pendingEvents(db, 200);
-  if (events.length === 0) return;
+/** Queues a delivery per webhook that wants each pending event; false when there was none. */
+async function fanOut(db: D1Database, now: number, events: readonly PendingEvent[]): Promise<boolean> {
+  if (events.length === 0) return false;
   const hooks = await webhookFilters(db);
   const statements: D1PreparedStatement[] = [];
   for (const e of events) {
@@ -55,6 +58,7 @@ async function fanOut(db: D1Database, now: number): Promise<void> {
     ),
   );
   await db.batch(statements);
+  return true;
 }
 
 export type DeliveryRun = { sent: number; failed: number };
@@ -153,12 +157,17 @@ export async function runDeliveries(
   timeoutMs = ATTEMPT_TIMEOUT_MS,
 ): Promise<DeliveryRun> {
   const db = env.DB;
-  await fanOut(db, now);
+  // One round trip when there is nothing to do: the events to fan out and the deliveries due.
+  const [events, firstDue] = await readAll(db, [
+    pendingEventsRead(db, 200),
+    dueDeliveriesRead(db, iso(now), 30),
+  ] as const);
+  const fannedOut = await fanOut(db, now, events);
   const result: DeliveryRun = { sent: 0, failed: 0 };
   let info: PageInfo | null = null;
   const started = Date.now();
   for (let round = 0; round < rounds && Date.now() - started < ROUNDS_BUDGET_MS; round++) {
-    const due = await dueDeliveries(db, iso(now), 30);
+    const due = round === 0 && !fannedOut ? firstDue : await dueDeliveries(db, iso(now), 30);
     if (due.length === 0) break;
     info ??= await page();
     const pageInfo = info;

@@ -10,6 +10,7 @@ import * as mon from "../schemas/monitors";
 import * as scs from "../schemas/scs";
 import * as tpl from "../schemas/templates";
 import * as tok from "../schemas/tokens";
+import * as usage from "../schemas/usage";
 import * as wh from "../schemas/webhooks";
 
 export type Auth = "public" | Scope;
@@ -364,6 +365,15 @@ export const OPS = {
     auth: "admin",
     query: tok.AuditQuery,
     responses: { 200: list(tok.AuditOut) },
+  }),
+  getUsage: op({
+    method: "get",
+    path: "/usage",
+    operationId: "getUsage",
+    summary: "What Beacon spent today against the Cloudflare plan's limits, and the last 35 days' counts.",
+    tag: "audit",
+    auth: "admin",
+    responses: { 200: usage.UsageOut },
   }),
   // Beacon: webhooks
   listWebhooks: op({

@@ -13,6 +13,7 @@ import { phases } from "./api/phases";
 import { severities } from "./api/severities";
 import { templates } from "./api/templates";
 import { tokens } from "./api/tokens";
+import { usage } from "./api/usage";
 import { webhooks } from "./api/webhooks";
 
 function allowedOrigins(env: Env): string[] {
@@ -48,6 +49,7 @@ export const api = new Hono<AppEnv>()
   .route("/templates", templates)
   .route("/tokens", tokens)
   .route("/audit", audit)
+  .route("/usage", usage)
   .route("/monitors", monitors)
   .route("/webhooks", webhooks)
   .route("/integrations/alertmanager", alertmanager)

@@ -4,9 +4,11 @@ import { requireScope } from "../auth/middleware";
 import { listMaintenanceForCalendar } from "../db/incidents";
 import { listMonitors } from "../db/monitors";
 import { lastFinishedTick, latestSamples } from "../db/ticks";
+import { readUsage } from "../db/usage";
+import { usageLines } from "../domain/plan";
 import type { ComponentStatus } from "../domain/severity";
 import { componentStatuses, pageStatus } from "../domain/status";
-import { DAY_MS, iso } from "../domain/time";
+import { DAY_MS, dayKey, iso } from "../domain/time";
 import { formatUptime } from "../domain/uptime";
 import type { AppEnv } from "../env";
 import {
@@ -173,10 +175,12 @@ export const formats = new Hono<AppEnv>()
     async (c) => {
       const now = Date.now();
       const { snapshot } = await snapshotOf(c);
-      const [monitors, samples, tick] = await Promise.all([
+      const { plan } = readSettings(c.env);
+      const [monitors, samples, tick, usage] = await Promise.all([
         listMonitors(c.env.DB),
         latestSamples(c.env.DB),
         lastFinishedTick(c.env.DB),
+        readUsage(c.env.DB, dayKey(now)),
       ]);
       const families = metricFamilies({
         snapshot,
@@ -184,6 +188,8 @@ export const formats = new Hono<AppEnv>()
         samples,
         lastTickAt: tick?.finishedAt ?? null,
         now,
+        usage: usageLines(usage, plan),
+        plan,
       });
       c.header("Cache-Control", "no-store");
       return c.body(exposition(families), 200, {

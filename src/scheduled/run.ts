@@ -1,12 +1,15 @@
 import { connect } from "cloudflare:sockets";
 import { SESSION_IDLE_MS } from "../auth/session";
-import { finalisedDay, finaliseMonitorDays, markFinalised } from "../db/monitor-days";
-import { listEnabledMonitors } from "../db/monitors";
+import { finaliseMonitorDays, markFinalised } from "../db/monitor-days";
+import { enabledMonitorsRead } from "../db/monitors";
+import { readAll } from "../db/read";
 import { purgeSessions, purgeSignInFailures } from "../db/sessions";
-import { kvPublication, readStoredSnapshot, snapshotState } from "../db/snapshot";
-import { claimTick, finishTickStatement, probePlanState, releaseLeases } from "../db/ticks";
+import { readStoredSnapshot, snapshotBookkeeping } from "../db/snapshot";
+import { claimTick, finishTickStatement, lastScheduleRead, leasedRead, releaseLeases } from "../db/ticks";
+import { purgeUsage } from "../db/usage";
 import type { Monitor } from "../domain/monitor";
 import type { ProbeResult } from "../domain/monitor-state";
+import { USAGE_KEPT_DAYS } from "../domain/plan";
 import { DAY_MS, dayKey, HOUR_MS, iso, startOfDay } from "../domain/time";
 import { runDeliveries } from "../notify/deliver";
 import { pageInfo } from "../notify/page-info";
@@ -45,8 +48,6 @@ export function anchored(deps: ProbeDeps, at: number): ProbeDeps {
   return { ...deps, now: () => at + (deps.now() - start) };
 }
 
-export const DEFAULT_MAX_PROBES = 40;
-
 /** The real network: fetch and cloudflare:sockets. Tests and benchmarks pass their own. */
 export function liveProbeDeps(): ProbeDeps {
   return {
@@ -54,11 +55,6 @@ export function liveProbeDeps(): ProbeDeps {
     connect: (address) => connect(address),
     now: () => Date.now(),
   };
-}
-
-export function maxProbes(env: Env): number {
-  const n = Number.parseInt(env.MAX_PROBES_PER_RUN ?? "", 10);
-  return Number.isFinite(n) && n >= 0 ? n : DEFAULT_MAX_PROBES;
 }
 
 /**
@@ -81,11 +77,12 @@ export async function runTick(
   }
   const deps = anchored(live, now);
   const startedAt = iso(now);
-  const [monitors, plan] = await Promise.all([
-    listEnabledMonitors(env.DB),
-    probePlanState(env.DB, startedAt),
-  ]);
-  let due = chooseDue(monitors, plan.schedule, plan.leased, minute, maxProbes(env));
+  const [monitors, schedule, leased] = await readAll(env.DB, [
+    enabledMonitorsRead(env.DB),
+    lastScheduleRead(env.DB),
+    leasedRead(env.DB, startedAt),
+  ] as const);
+  let due = chooseDue(monitors, schedule, leased, minute, readSettings(env).maxProbesPerRun);
   let claim = await claimTick(
     env.DB,
     minute,
@@ -154,11 +151,12 @@ async function completeTick(
   return { minute, claimed: true, probed: due.length - queued, queued };
 }
 
-/** Once an hour: console sessions past their expiry, and old failed sign-in counts. */
+/** Once an hour: console sessions past their expiry, old failed sign-in counts, old meter counts. */
 async function purgeExpiredSessions(db: D1Database, at: number): Promise<void> {
   await db.batch([
     purgeSessions(db, iso(at), iso(at - SESSION_IDLE_MS)),
     purgeSignInFailures(db, iso(at - HOUR_MS)),
+    purgeUsage(db, dayKey(at - USAGE_KEPT_DAYS * DAY_MS)),
   ]);
 }
 
@@ -172,10 +170,9 @@ async function isolated(step: string, run: () => Promise<unknown>): Promise<void
 
 /** Day rollover, repairs after a failed refresh, and the KV copy that writes held back. */
 async function maintainSnapshot(env: Env, now: number, wall: number): Promise<void> {
-  const stored = await snapshotState(env.DB);
+  const { stored, finalisedDay: finalised, kvVersion } = await snapshotBookkeeping(env.DB);
   const behind = stored !== null && stored.version < stored.dataVersion;
   const today = dayKey(now);
-  const finalised = await finalisedDay(env.DB);
   const rolledOver = finalised < today;
   if (rolledOver) {
     // The samples ring holds 48 hours: finalise each day it still covers.
@@ -187,8 +184,7 @@ async function maintainSnapshot(env: Env, now: number, wall: number): Promise<vo
   if (rolledOver) await markFinalised(env.DB, today);
   if (rebuilt) return;
   if (!stored) return;
-  const kv = await kvPublication(env.DB);
-  if (kv.version >= stored.version) return;
+  if (kvVersion >= stored.version) return;
   const body = (await readStoredSnapshot(env.DB, -1))?.body;
   if (body) await publishToKv(env, JSON.parse(body) as Snapshot, now);
 }

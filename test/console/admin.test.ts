@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { REQUIRED_MIGRATION } from "../../src/db/migrations";
 import { consoleGet, consolePost, locationId, signIn } from "../helpers/console";
 import { deliverAt, subscribe } from "../helpers/hooks";
 import { httpUrl } from "../helpers/monitors";
@@ -190,7 +191,7 @@ describe("audit and settings in the console", () => {
   it("shows the settings the Worker runs with, read-only, with the applied migration", async () => {
     const s = await signIn();
     const page = await (await consoleGet(s, "/admin/settings")).text();
-    expect(page).toContain("0011_create_console.sql");
+    expect(page).toContain(REQUIRED_MIGRATION);
     expect(page).toContain("TIMEZONE");
     expect(page).not.toContain("test-admin-token");
     expect(page).not.toContain('<form method="post" action="/admin/settings');

@@ -69,7 +69,7 @@ export async function insertTokenRow(opts: {
 /** Row counts and a checksum per table: equal before and after means nothing was written. */
 export async function fingerprint(): Promise<Record<string, string>> {
   const { results } = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' ORDER BY name",
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'usage_days' ORDER BY name",
   ).all<{ name: string }>();
   const out: Record<string, string> = {};
   for (const { name } of results) {

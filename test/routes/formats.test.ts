@@ -156,6 +156,8 @@ describe("/metrics", () => {
       "beacon_last_tick_timestamp_seconds",
       "beacon_monitor_latency_seconds",
       "beacon_monitor_up",
+      "beacon_plan_limit",
+      "beacon_plan_usage",
     ]);
     const web = byName.beacon_component_status?.metrics.find((m) => m.labels?.component === "Web & <App>");
     expect(web?.value).toBe("100");

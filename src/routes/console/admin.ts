@@ -13,11 +13,14 @@ import { listAudit } from "../../db/audit";
 import { type Component, listComponents } from "../../db/components";
 import { appliedMigration } from "../../db/migrations";
 import { listTokens } from "../../db/tokens";
-import { DAY_MS, iso } from "../../domain/time";
+import { readUsage } from "../../db/usage";
+import { usageLines } from "../../domain/plan";
+import { DAY_MS, dayKey, iso } from "../../domain/time";
 import type { AppEnv } from "../../env";
 import { fieldErrors, renameErrors, text } from "../../http/form";
 import { validate } from "../../http/input";
 import type { FieldError } from "../../http/problem";
+import { usageRows } from "../../models/console";
 import { OPS } from "../../openapi/operations";
 import { readSettings } from "../../settings";
 import {
@@ -230,7 +233,11 @@ export const consoleSettings = new Hono<AppEnv>().use(session("admin")).get("/",
     ["Time zone (TIMEZONE)", s.timeZone],
     ["Maintenance shown ahead (MAINTENANCE_PREVIEW_DAYS)", `${s.maintenancePreviewDays} days`],
     ["Allowed origins (ALLOWED_ORIGINS)", env.ALLOWED_ORIGINS ?? ""],
-    ["Probes per cron run (MAX_PROBES_PER_RUN)", env.MAX_PROBES_PER_RUN ?? ""],
+    ["Cloudflare plan (PLAN)", s.plan],
+    [
+      "Probes per cron run (MAX_PROBES_PER_RUN)",
+      `${s.maxProbesPerRun}${env.MAX_PROBES_PER_RUN ? "" : ` (the ${s.plan} plan's default)`}`,
+    ],
     ["Private targets (ALLOW_PRIVATE_TARGETS)", env.ALLOW_PRIVATE_TARGETS ?? ""],
     ["Plain-http webhooks (ALLOW_HTTP_WEBHOOKS)", env.ALLOW_HTTP_WEBHOOKS ?? ""],
     ["Public metrics (METRICS_PUBLIC)", env.METRICS_PUBLIC ?? ""],
@@ -242,5 +249,6 @@ export const consoleSettings = new Hono<AppEnv>().use(session("admin")).get("/",
     ["Failed sign-ins allowed", `${SIGN_IN_LIMIT} per client per 15 minutes`],
     ["Applied migration", (await appliedMigration(c.env.DB)) ?? "none"],
   ];
-  return page(c, "Settings", SettingsScreen({ rows }));
+  const usage = usageLines(await readUsage(c.env.DB, dayKey(Date.now())), s.plan);
+  return page(c, "Settings", SettingsScreen({ rows, usage: usageRows(usage), plan: s.plan }));
 });

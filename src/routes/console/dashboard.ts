@@ -1,10 +1,13 @@
 import { Hono } from "hono";
 import { listMonitors } from "../../db/monitors";
 import { listTemplates } from "../../db/templates";
+import { readUsage } from "../../db/usage";
 import { listWebhooks } from "../../db/webhooks";
+import { usageLines } from "../../domain/plan";
 import { allows } from "../../domain/scopes";
+import { dayKey } from "../../domain/time";
 import type { AppEnv } from "../../env";
-import type { DashboardModel } from "../../models/console";
+import { type DashboardModel, usageRows } from "../../models/console";
 import { homeHeadline } from "../../models/home";
 import { readSettings } from "../../settings";
 import { currentSnapshot } from "../../snapshot/current";
@@ -18,11 +21,12 @@ export const dashboard = new Hono<AppEnv>().get("/", session("incidents"), async
   const settings = readSettings(c.env);
   const now = Date.now();
   const admin = allows(c.get("caller"), ["admin"]);
-  const [current, monitors, webhooks, templates] = await Promise.all([
+  const [current, monitors, webhooks, templates, usage] = await Promise.all([
     currentSnapshot(c.env, () => rebuildSnapshot(c.env, Date.now())),
     admin ? listMonitors(c.env.DB) : [],
     admin ? listWebhooks(c.env.DB) : [],
     listTemplates(c.env.DB),
+    admin ? readUsage(c.env.DB, dayKey(now)) : null,
   ]);
   // The banner and the lists only: the dashboard draws no bars.
   const home = homeHeadline(current.snapshot, now, settings.maintenancePreviewDays);
@@ -50,6 +54,8 @@ export const dashboard = new Hono<AppEnv>().get("/", session("incidents"), async
       .filter((w) => !w.enabled)
       .map((w) => ({ id: w.id, url: w.url, reason: w.disabledReason ?? "disabled" })),
     templates: templates.map((t) => ({ id: t.id, name: t.name })),
+    usageWarnings: usage ? usageRows(usageLines(usage, settings.plan)).filter((u) => u.warning) : [],
+    plan: settings.plan,
   };
   return c.html(
     renderConsole({

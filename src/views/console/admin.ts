@@ -1,5 +1,5 @@
 /** The admin screens: components, tokens, webhooks, audit and settings. */
-import type { Choice } from "../../models/console";
+import type { Choice, UsageRow } from "../../models/console";
 import { html, type VNode } from "../html";
 import { Time } from "../time";
 import { Csrf, ErrorSummary, Field, type FieldError, PostButton } from "./chrome";
@@ -168,7 +168,30 @@ export function AuditScreen(props: {
     ${props.next ? html`<p class="pager"><a href=${props.next}>Older entries</a></p>` : null}`;
 }
 
-export function SettingsScreen({ rows }: { rows: [string, string][] }): VNode {
+/** Today's spending against the plan: the budget meter. */
+export function UsageTable({ rows, plan }: { rows: UsageRow[]; plan: string }): VNode {
+  return html`<div class="table-wrap"><table class="list">
+      <caption>Today (UTC) against the ${plan} plan</caption>
+      <thead><tr><th scope="col">What</th><th scope="col">Spent</th><th scope="col">Limit</th><th scope="col">Share</th></tr></thead>
+      <tbody>${rows.map(
+        (r) =>
+          html`<tr class=${r.warning ? "over" : undefined}><td>${r.label}</td><td>${r.value}</td><td>${r.limit}</td><td>${r.percent}${r.warning ? " (over 80 %)" : ""}</td></tr>`,
+      )}</tbody>
+    </table></div>`;
+}
+
+export function SettingsScreen({
+  rows,
+  usage,
+  plan,
+}: {
+  rows: [string, string][];
+  usage: UsageRow[];
+  plan: string;
+}): VNode {
   return html`<p>What this Worker runs with. Change these in wrangler.toml (or the local runner's environment) and redeploy.</p>
-    <dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v || "(not set)"}</dd>`)}</dl>`;
+    <dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v || "(not set)"}</dd>`)}</dl>
+    <h2>Usage</h2>
+    <${UsageTable} rows=${usage} plan=${plan} />
+    <p class="hint">Counted by Beacon itself: D1 rows written as D1 reports them, KV puts and deletes, and the external requests of each cron run. CPU cannot be read inside a Worker; <code>npm run bench</code> measures it.</p>`;
 }

@@ -157,6 +157,13 @@ export function IncidentScreen(props: {
 export function Dashboard({ model, tz }: { model: DashboardModel; tz: string }): VNode {
   const age = (since: string) => formatDuration(Date.parse(model.now) - Date.parse(since));
   return html`
+    ${
+      model.usageWarnings.length > 0
+        ? html`<section class="error-summary" aria-labelledby="usage-warning"><h2 id="usage-warning">Near the ${model.plan} plan's limits</h2><ul>${model.usageWarnings.map(
+            (u) => html`<li>${u.label}: ${u.value} of ${u.limit} (${u.percent})</li>`,
+          )}</ul><p><a href="/admin/settings">Usage</a></p></section>`
+        : null
+    }
     <section aria-label="The page as visitors see it"><${Banner} indicator=${model.indicator} /></section>
     <p class="actions"><a class="button" href="/admin/incidents/new">Open an incident</a> <a class="button secondary" href="/admin/maintenance">Schedule maintenance</a></p>
     ${
