@@ -23,6 +23,8 @@ declare global {
        * ADMIN_TOKEN is the bootstrap admin token (`wrangler secret put ADMIN_TOKEN`).
        */
       ADMIN_TOKEN?: string;
+      /** The OpenID provider's client secret, optional (`wrangler secret put OIDC_CLIENT_SECRET`). */
+      OIDC_CLIENT_SECRET?: string;
       /**
        * Optional Queue for probes (see README, "Monitors at scale"). Not in
        * wrangler.toml by default, so `wrangler types` cannot see it.

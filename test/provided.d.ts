@@ -4,5 +4,24 @@ export {};
 declare module "vitest" {
   export interface ProvidedContext {
     upstream: { http: number; tcp: number; closed: number };
+    /** test/setup/oidc.ts: the test OpenID provider and tokens from it. */
+    oidc: {
+      issuer: string;
+      clientId: string;
+      clientSecret: string;
+      /** A real ID token per account (alice, bob, carol, dave). */
+      valid: Record<string, string>;
+      refused: Record<
+        | "wrongAudience"
+        | "expired"
+        | "notYetValid"
+        | "otherIssuer"
+        | "unknownKid"
+        | "algNone"
+        | "hs256WithPublicKey",
+        string
+      >;
+      skewed: string;
+    };
   }
 }

@@ -1,5 +1,7 @@
 import { findTokenByHash } from "../db/tokens";
-import { BOOTSTRAP_TOKEN_ID, type Caller } from "../domain/scopes";
+import { scopesFromClaims } from "../domain/oidc-roles";
+import { BOOTSTRAP_TOKEN_ID, type Caller, OIDC_TOKEN_ID } from "../domain/scopes";
+import { isJwt, OidcError, oidcConfig, verifyJwt } from "./oidc";
 import { digestsEqual, fromHex, sha256 } from "./secrets";
 
 /**
@@ -20,4 +22,37 @@ export async function authenticate(env: Env, token: string, now: string): Promis
   if (row.revokedAt) return null;
   if (row.expiresAt && row.expiresAt <= now) return null;
   return { tokenId: row.id, name: row.name, scopes: row.scopes, bootstrap: false };
+}
+
+/** A person's caller from verified claims: who they are, and the scopes their groups map to. */
+export function personCaller(claims: Record<string, unknown>, scopes: Caller["scopes"]): Caller {
+  const subject = String(claims.sub);
+  const email = typeof claims.email === "string" ? claims.email : null;
+  const name = typeof claims.name === "string" && claims.name ? claims.name : (email ?? subject);
+  return { tokenId: OIDC_TOKEN_ID, name, scopes, bootstrap: false, person: { subject, email } };
+}
+
+export type BearerOutcome = { caller: Caller } | { status: 401 | 403; detail: string };
+
+/**
+ * A bearer token: one of Beacon's own, or, where single sign-on is set up, a
+ * JWT from the configured issuer (an access or ID token) whose claims map to
+ * a scope. No mapped group means 403 with the reason, never a default scope.
+ */
+export async function authenticateBearer(env: Env, token: string, now: string): Promise<BearerOutcome> {
+  const config = isJwt(token) ? oidcConfig(env) : null;
+  if (!config) {
+    const caller = await authenticate(env, token, now);
+    return caller ? { caller } : { status: 401, detail: "The bearer token is invalid, expired or revoked" };
+  }
+  try {
+    const claims = await verifyJwt(config, token, config.audience);
+    const decision = scopesFromClaims(claims, config);
+    if ("refused" in decision) return { status: 403, detail: decision.refused };
+    return { caller: personCaller(claims, decision.scopes) };
+  } catch (err) {
+    if (err instanceof OidcError)
+      return { status: 401, detail: `The bearer token was refused: ${err.message}` };
+    throw err;
+  }
 }

@@ -4,9 +4,9 @@ import { allows, type Scope } from "../domain/scopes";
 import { iso, MINUTE_MS } from "../domain/time";
 import type { AppEnv } from "../env";
 import { Problem } from "../http/problem";
-import { authenticate } from "./authenticate";
+import { authenticateBearer } from "./authenticate";
 
-const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]{1,512})[ \t]*$/i;
+const BEARER = /^Bearer[ \t]+([A-Za-z0-9._~+/=-]{1,8192})[ \t]*$/i;
 
 function unauthorized(detail: string, error?: string): Problem {
   const challenge = error ? `Bearer realm="beacon", error="${error}"` : 'Bearer realm="beacon"';
@@ -23,8 +23,16 @@ export function requireScope(...scopes: Scope[]) {
     if (!header) throw unauthorized("This request needs a bearer token: Authorization: Bearer <token>");
     const match = BEARER.exec(header);
     const now = Date.now();
-    const caller = match?.[1] ? await authenticate(c.env, match[1], iso(now)) : null;
-    if (!caller) throw unauthorized("The bearer token is invalid, expired or revoked", "invalid_token");
+    const outcome = match?.[1]
+      ? await authenticateBearer(c.env, match[1], iso(now))
+      : ({ status: 401, detail: "The bearer token is invalid, expired or revoked" } as const);
+    if ("status" in outcome) {
+      if (outcome.status === 401) throw unauthorized(outcome.detail, "invalid_token");
+      throw new Problem(403, outcome.detail, {
+        headers: { "WWW-Authenticate": 'Bearer realm="beacon", error="insufficient_scope"' },
+      });
+    }
+    const caller = outcome.caller;
     if (!allows(caller, scopes)) {
       throw new Problem(403, `This token lacks the scope ${scopes.map((s) => `"${s}"`).join(" or ")}`, {
         headers: {
@@ -33,7 +41,7 @@ export function requireScope(...scopes: Scope[]) {
       });
     }
     c.set("caller", caller);
-    if (!caller.bootstrap) {
+    if (!caller.bootstrap && !caller.person) {
       const touch = touchToken(c.env.DB, caller.tokenId, iso(now), iso(now - MINUTE_MS)).run();
       c.executionCtx.waitUntil(touch.catch((err) => console.error("token touch failed", String(err))));
     }

@@ -4,7 +4,7 @@
  * Each session carries its own CSRF token, bound into every console form.
  */
 import { deleteSession, findLiveSession, insertSession, type Session, touchSession } from "../db/sessions";
-import { BOOTSTRAP_TOKEN_ID, type Caller } from "../domain/scopes";
+import { BOOTSTRAP_TOKEN_ID, type Caller, OIDC_TOKEN_ID } from "../domain/scopes";
 import { HOUR_MS, iso, MINUTE_MS } from "../domain/time";
 import { digestsEqual, newToken, sha256, sha256Hex } from "./secrets";
 
@@ -87,6 +87,9 @@ export async function resumeSession(
       name: row.name,
       scopes: row.scopes,
       bootstrap: row.tokenId === BOOTSTRAP_TOKEN_ID,
+      ...(row.tokenId === OIDC_TOKEN_ID && row.subject
+        ? { person: { subject: row.subject, email: row.email } }
+        : {}),
     },
     csrf: row.csrf,
     idHash,

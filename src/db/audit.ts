@@ -10,6 +10,9 @@ export type AuditEntry = {
   action: string;
   resourceId: string | null;
   detail: string | null;
+  /** A person signed in with single sign-on: the provider's subject and their e-mail. */
+  subject: string | null;
+  email: string | null;
 };
 
 type Row = {
@@ -22,6 +25,8 @@ type Row = {
   action: string;
   resource_id: string | null;
   detail: string | null;
+  subject: string | null;
+  email: string | null;
 };
 
 /**
@@ -51,6 +56,13 @@ export function auditStatement(
     entry.resourceId,
     entry.detail ?? null,
   ];
+  if (caller.person) {
+    return db
+      .prepare(
+        "INSERT INTO audit_log (at, token_id, token_name, method, path, action, resource_id, detail, subject, email) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+      )
+      .bind(...values, caller.person.subject, caller.person.email);
+  }
   if (caller.bootstrap) {
     return db
       .prepare(
@@ -106,5 +118,7 @@ export async function listAudit(
     action: r.action,
     resourceId: r.resource_id,
     detail: r.detail,
+    subject: r.subject,
+    email: r.email,
   }));
 }

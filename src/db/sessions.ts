@@ -67,7 +67,8 @@ export function insertSession(db: D1Database, s: Session): D1PreparedStatement {
 
 /**
  * A live session: not past its absolute expiry, seen since `idleSince`, and,
- * unless it came from ADMIN_TOKEN, exchanged for a token that is still valid.
+ * unless it came from ADMIN_TOKEN or single sign-on, exchanged for a token
+ * that is still valid.
  * Revoking or expiring a token therefore ends its sessions at once.
  */
 export async function findLiveSession(
@@ -80,7 +81,7 @@ export async function findLiveSession(
     .prepare(
       `SELECT s.* FROM sessions s
        WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND s.last_seen_at > ?3
-         AND (s.token_id = 'bootstrap' OR EXISTS (
+         AND (s.token_id IN ('bootstrap', 'oidc') OR EXISTS (
            SELECT 1 FROM tokens t WHERE t.id = s.token_id AND t.revoked_at IS NULL
              AND (t.expires_at IS NULL OR t.expires_at > ?2)))`,
     )

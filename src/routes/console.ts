@@ -9,6 +9,7 @@ import { dashboard } from "./console/dashboard";
 import { consoleBase } from "./console/guard";
 import { consoleIncidents } from "./console/incidents";
 import { consoleMaintenance } from "./console/maintenance";
+import { oidcSignIn } from "./console/oidc";
 import { consoleMonitors, consoleWebhooks } from "./console/operations";
 import { signIn } from "./console/sign-in";
 import { consoleTemplates } from "./console/templates";
@@ -16,6 +17,7 @@ import { consoleTemplates } from "./console/templates";
 export const consoleApp = new Hono<AppEnv>()
   .use(consoleBase)
   .route("/", signIn)
+  .route("/oidc", oidcSignIn)
   .route("/incidents", consoleIncidents)
   .route("/maintenance", consoleMaintenance)
   .route("/templates", consoleTemplates)

@@ -38,6 +38,10 @@ export const AuditOut = v.object({
   path: v.string(),
   action: v.string(),
   resourceId: v.nullable(v.string()),
+  detail: v.nullable(v.string()),
+  /** Set for people signed in with single sign-on. */
+  subject: v.nullable(v.string()),
+  email: v.nullable(v.string()),
 });
 
 export const ListQuery = v.object({ limit: v.optional(queryInt(1, 500)) });

@@ -8,6 +8,7 @@ import {
   setOrder,
 } from "../../actions/components";
 import { createToken, revoke } from "../../actions/tokens";
+import { oidcConfig } from "../../auth/oidc";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../auth/session";
 import { listAudit } from "../../db/audit";
 import { type Component, listComponents } from "../../db/components";
@@ -227,6 +228,7 @@ export const consoleAudit = new Hono<AppEnv>().use(session("admin")).get("/", as
 export const consoleSettings = new Hono<AppEnv>().use(session("admin")).get("/", async (c) => {
   const s = readSettings(c.env);
   const env = c.env;
+  const oidc = oidcConfig(env);
   const rows: [string, string][] = [
     ["Page name (PAGE_NAME)", s.pageName],
     ["Page URL (PAGE_URL)", s.pageUrl],
@@ -247,6 +249,14 @@ export const consoleSettings = new Hono<AppEnv>().use(session("admin")).get("/",
       `end after ${SESSION_IDLE_MS / 3_600_000} h idle, ${SESSION_ABSOLUTE_MS / 3_600_000} h at most`,
     ],
     ["Failed sign-ins allowed", `${SIGN_IN_LIMIT} per client per 15 minutes`],
+    ["Single sign-on issuer (OIDC_ISSUER)", oidc?.issuer ?? "off"],
+    ["Single sign-on client (OIDC_CLIENT_ID)", oidc?.clientId ?? ""],
+    ["Client secret (OIDC_CLIENT_SECRET)", env.OIDC_CLIENT_SECRET ? "set (not shown)" : "not set"],
+    ["Bearer token audience (OIDC_AUDIENCE)", oidc?.audience ?? ""],
+    ["Groups claim (OIDC_GROUPS_CLAIM)", oidc?.groupsClaim ?? ""],
+    ["Admin groups (OIDC_ADMIN_GROUPS)", oidc?.adminGroups.join(", ") ?? ""],
+    ["Incident groups (OIDC_INCIDENT_GROUPS)", oidc?.incidentGroups.join(", ") ?? ""],
+    ["Allowed e-mail addresses (OIDC_ALLOWED_EMAILS)", oidc?.allowedEmails.join(", ") ?? ""],
     ["Applied migration", (await appliedMigration(c.env.DB)) ?? "none"],
   ];
   const usage = usageLines(await readUsage(c.env.DB, dayKey(Date.now())), s.plan);

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { authenticate } from "../../auth/authenticate";
+import { endSessionUrl, oidcConfig } from "../../auth/oidc";
 import { sha256Hex } from "../../auth/secrets";
 import { endSession, newSession, SESSION_ABSOLUTE_MS, sessionCookie } from "../../auth/session";
 import { auditStatement } from "../../db/audit";
@@ -32,7 +33,8 @@ const NOTICES: Record<string, string> = {
 export const signIn = new Hono<AppEnv>()
   .get("/sign-in", (c) => {
     const notice = NOTICES[c.req.query("done") ?? ""] ?? null;
-    return c.html(renderSignIn({ pageName: readSettings(c.env).pageName, errors: [], notice }));
+    const sso = oidcConfig(c.env) !== null;
+    return c.html(renderSignIn({ pageName: readSettings(c.env).pageName, errors: [], notice, sso }));
   })
   .post("/sign-in", async (c) => {
     const now = Date.now();
@@ -58,13 +60,13 @@ export const signIn = new Hono<AppEnv>()
       const errors = [
         { path: "token", message: "This token is not valid: it is unknown, expired or revoked." },
       ];
-      return c.html(renderSignIn({ pageName, errors }), 401);
+      return c.html(renderSignIn({ pageName, errors, sso: oidcConfig(c.env) !== null }), 401);
     }
     if (!allows(caller, ["incidents"])) {
       const errors = [
         { path: "token", message: "This token has neither the incidents nor the admin scope." },
       ];
-      return c.html(renderSignIn({ pageName, errors }), 403);
+      return c.html(renderSignIn({ pageName, errors, sso: oidcConfig(c.env) !== null }), 403);
     }
     const credentialHash = caller.bootstrap ? await sha256Hex(await sha256Hex(token)) : undefined;
     const started = await newSession(db, caller, now, { credentialHash });
@@ -81,7 +83,13 @@ export const signIn = new Hono<AppEnv>()
   })
   .post("/sign-out", session("incidents"), async (c) => {
     await consoleForm(c);
-    await endSession(c.env.DB, c.get("session").idHash).run();
+    const live = c.get("session");
+    await endSession(c.env.DB, live.idHash).run();
     c.header("Set-Cookie", sessionCookie("", c.req.url, 0));
-    return c.redirect("/admin/sign-in?done=signed_out", 303);
+    const signedOut = "/admin/sign-in?done=signed_out";
+    // A person from single sign-on is signed out at the provider too, where it offers that.
+    const config = live.caller.person ? oidcConfig(c.env) : null;
+    const base = readSettings(c.env).pageUrl || new URL(c.req.url).origin;
+    const atProvider = config ? await endSessionUrl(config, `${base}${signedOut}`) : null;
+    return c.redirect(atProvider ?? signedOut, 303);
   });

@@ -145,7 +145,15 @@ export type AuditRowView = {
   path: string;
   resourceId: string | null;
   detail: string | null;
+  subject: string | null;
+  email: string | null;
 };
+
+/** A token's name, or a signed-in person's name with their e-mail and subject. */
+function Who({ row }: { row: AuditRowView }): VNode {
+  if (!row.subject) return html`${row.tokenName}`;
+  return html`${row.tokenName} <span class="meta">${row.email ?? ""} (single sign-on, subject ${row.subject})</span>`;
+}
 
 export function AuditScreen(props: {
   rows: AuditRowView[];
@@ -161,7 +169,7 @@ export function AuditScreen(props: {
       <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Resource</th><th scope="col">Detail</th></tr></thead>
       <tbody>${props.rows.map(
         (r) =>
-          html`<tr><td><${Time} iso=${r.at} tz=${props.tz} /></td><td>${r.tokenName}</td><td>${r.action}</td><td>${r.resourceId ?? ""}</td><td>${r.detail ?? ""} <span class="meta">${r.path}</span></td></tr>`,
+          html`<tr><td><${Time} iso=${r.at} tz=${props.tz} /></td><td><${Who} row=${r} /></td><td>${r.action}</td><td>${r.resourceId ?? ""}</td><td>${r.detail ?? ""} <span class="meta">${r.path}</span></td></tr>`,
       )}</tbody>
     </table></div>
     ${props.rows.length === 0 ? html`<p>No entries.</p>` : null}
