@@ -34,6 +34,8 @@ async function main() {
     if (process.env[name] !== undefined) bindings[name] = process.env[name];
   }
   bindings.ADMIN_TOKEN = admin.token;
+  // Secrets are not in wrangler.toml; the runner takes them from the environment.
+  if (process.env.OIDC_CLIENT_SECRET) bindings.OIDC_CLIENT_SECRET = process.env.OIDC_CLIENT_SECRET;
   const demo = config.seedDemo
     ? await startDemoUpstream(config.host === "0.0.0.0" ? "127.0.0.1" : config.host, config.demoPort)
     : null;

@@ -11,7 +11,7 @@ import type { AppEnv } from "../../env";
 import { readForm, text } from "../../http/form";
 import { Problem } from "../../http/problem";
 import { readSettings } from "../../settings";
-import { renderSignIn } from "../../views/console/sign-in";
+import { renderSignedOut, renderSignIn } from "../../views/console/sign-in";
 import { consoleForm, session } from "./guard";
 
 /** Failed sign-ins a client may make per window before it must wait. */
@@ -91,5 +91,9 @@ export const signIn = new Hono<AppEnv>()
     const config = live.caller.person ? oidcConfig(c.env) : null;
     const base = readSettings(c.env).pageUrl || new URL(c.req.url).origin;
     const atProvider = config ? await endSessionUrl(config, `${base}${signedOut}`) : null;
-    return c.redirect(atProvider ?? signedOut, 303);
+    // A page that moves on by itself, not a redirect: the CSP's form-action 'self' stops a
+    // form's redirect to another origin.
+    if (atProvider)
+      return c.html(renderSignedOut({ pageName: readSettings(c.env).pageName, next: atProvider }));
+    return c.redirect(signedOut, 303);
   });

@@ -74,3 +74,17 @@ export function renderSignedIn({ pageName, name }: { pageName: string; name: str
     </body>
   </html>`)}`;
 }
+
+/** Signed out of the console; the browser goes on to end the provider's session too. */
+export function renderSignedOut({ pageName, next }: { pageName: string; next: string }): string {
+  return `<!doctype html>${render(html`<html lang="en">
+    <${Head} title=${`Signed out · ${pageName} console`} refresh=${next} />
+    <body class="console">
+      <header class="site-header"><a class="brand" href="/"><span>${pageName}</span></a></header>
+      <main id="main" class="narrow">
+        <h1>Signed out of the console</h1>
+        <p><a class="button" href=${next}>Sign out at the identity provider too</a></p>
+      </main>
+    </body>
+  </html>`)}`;
+}
