@@ -40,7 +40,7 @@ export default defineConfig(async () => {
               "test/{db,domain,net,routes,views,scheduled,snapshot,probes,notify,write,console,usage}/**/*.test.ts",
             ],
             setupFiles: ["./test/apply-migrations.ts"],
-            globalSetup: ["./test/setup/upstream.ts", "./test/setup/oidc.ts"],
+            globalSetup: ["./test/setup/upstream.ts", "./test/setup/oidc.ts", "./test/setup/smtp.ts"],
           },
         },
         {

@@ -35,7 +35,9 @@ async function main() {
   }
   bindings.ADMIN_TOKEN = admin.token;
   // Secrets are not in wrangler.toml; the runner takes them from the environment.
-  if (process.env.OIDC_CLIENT_SECRET) bindings.OIDC_CLIENT_SECRET = process.env.OIDC_CLIENT_SECRET;
+  for (const secret of ["OIDC_CLIENT_SECRET", "SMTP_PASSWORD"]) {
+    if (process.env[secret]) bindings[secret] = process.env[secret];
+  }
   const demo = config.seedDemo
     ? await startDemoUpstream(config.host === "0.0.0.0" ? "127.0.0.1" : config.host, config.demoPort)
     : null;

@@ -25,6 +25,8 @@ declare global {
       ADMIN_TOKEN?: string;
       /** The OpenID provider's client secret, optional (`wrangler secret put OIDC_CLIENT_SECRET`). */
       OIDC_CLIENT_SECRET?: string;
+      /** The SMTP password for subscriber mail, optional (`wrangler secret put SMTP_PASSWORD`). */
+      SMTP_PASSWORD?: string;
       /**
        * Optional Queue for probes (see README, "Monitors at scale"). Not in
        * wrangler.toml by default, so `wrangler types` cannot see it.

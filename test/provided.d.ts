@@ -23,5 +23,7 @@ declare module "vitest" {
       >;
       skewed: string;
     };
+    /** test/setup/smtp.ts: the SMTP server's port and its control port. */
+    smtp: { port: number; control: number };
   }
 }

@@ -198,6 +198,7 @@ export async function postUpdate(
     before: incident,
     after,
     update: { title: input.displayName, text: input.description, at: input.createdAt ?? now },
+    notifySubscribers: input.notifySubscribers ?? true,
     now,
   });
   const results = await commit(

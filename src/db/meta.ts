@@ -33,3 +33,17 @@ export function saveAnnouncedStatuses(db: D1Database, statuses: Record<string, s
     .prepare("UPDATE meta SET value = ?1 WHERE key = 'component_statuses'")
     .bind(JSON.stringify(statuses));
 }
+
+/** The key that signs subscribers' links: made once, on first use, and kept in D1. */
+export async function mailKey(db: D1Database): Promise<string> {
+  const fresh = Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) =>
+    b.toString(16).padStart(2, "0"),
+  ).join("");
+  const row = await db
+    .prepare(
+      "INSERT INTO meta (key, value) VALUES ('mail_key', ?1) ON CONFLICT (key) DO UPDATE SET value = value RETURNING value",
+    )
+    .bind(fresh)
+    .first<{ value: string }>();
+  return row?.value ?? fresh;
+}

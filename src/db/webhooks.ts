@@ -184,13 +184,15 @@ export function redeliverStatement(
 }
 
 /** Outbox events not yet fanned out to webhooks, oldest first. */
-export type PendingEvent = { id: string; seq: number; event: string; component_ids: string };
+export type PendingEvent = { id: string; seq: number; event: string; component_ids: string; notify: number };
 
 /** Outbox events not yet fanned out to webhooks, oldest first. */
 export function pendingEventsRead(db: D1Database, limit: number): Read<PendingEvent[]> {
   return read(
     db
-      .prepare("SELECT id, seq, event, component_ids FROM outbox WHERE fanned_out = 0 ORDER BY seq LIMIT ?1")
+      .prepare(
+        "SELECT id, seq, event, component_ids, notify FROM outbox WHERE fanned_out = 0 ORDER BY seq LIMIT ?1",
+      )
       .bind(limit),
     (rows: PendingEvent[]) => rows,
   );

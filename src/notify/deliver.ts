@@ -6,6 +6,7 @@
  */
 import { Webhook as Signer } from "standardwebhooks";
 import { readAll } from "../db/read";
+import { mailFanOutStatements } from "../db/subscribers";
 import {
   claimDelivery,
   type DueDelivery,
@@ -56,6 +57,8 @@ async function fanOut(db: D1Database, now: number, events: readonly PendingEvent
       db,
       events.map((e) => e.id),
     ),
+    // The same events, queued for subscribers' e-mail in the same batch.
+    ...mailFanOutStatements(db, events, iso(now)),
   );
   await db.batch(statements);
   return true;

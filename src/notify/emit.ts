@@ -15,6 +15,7 @@ export async function incidentEventStatements(
   after: Incident | null,
   now: string,
   update: UpdateFacts | null = null,
+  mailSubscribers = true,
 ): Promise<D1PreparedStatement[]> {
   const subject = after ?? before;
   if (!subject) return [];
@@ -33,5 +34,5 @@ export async function incidentEventStatements(
   if (!event) return statements;
   const facts = incidentFacts(after, await factsContext(db, after), now, update);
   const ids = [...new Set([...(before?.affects ?? []), ...after.affects].map((a) => a.reference))];
-  return [outboxStatement(db, { event, at: now, incident: facts }, ids), ...statements];
+  return [outboxStatement(db, { event, at: now, incident: facts }, ids, mailSubscribers), ...statements];
 }

@@ -66,7 +66,12 @@ function slackEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function headline(body: EventBody): { title: string; text: string; color: number; link: string | null } {
+export function headline(body: EventBody): {
+  title: string;
+  text: string;
+  color: number;
+  link: string | null;
+} {
   if (body.component) {
     const c = body.component;
     return {

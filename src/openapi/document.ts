@@ -111,6 +111,7 @@ function buildDocument(): Json {
       "template",
       "monitor",
       "webhook",
+      "subscriber",
       "integration",
       "token",
       "audit",

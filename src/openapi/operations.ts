@@ -8,6 +8,7 @@ import * as am from "../schemas/alertmanager";
 import { name, pathInteger, queryInt, uuid } from "../schemas/common";
 import * as mon from "../schemas/monitors";
 import * as scs from "../schemas/scs";
+import * as sub from "../schemas/subscribers";
 import * as tpl from "../schemas/templates";
 import * as tok from "../schemas/tokens";
 import * as usage from "../schemas/usage";
@@ -374,6 +375,37 @@ export const OPS = {
     tag: "audit",
     auth: "admin",
     responses: { 200: usage.UsageOut },
+  }),
+  // Beacon: subscribers
+  createSubscriber: op({
+    method: "post",
+    path: "/subscribers",
+    operationId: "createSubscriber",
+    summary:
+      "Subscribe an address to incident and maintenance e-mail. A confirmation mail goes out; nothing else until it is confirmed. The answer is the same whether or not the address was known.",
+    tag: "subscriber",
+    auth: "public",
+    body: sub.SubscriberCreate,
+    responses: { 202: v.object({ status: v.literal("confirmation_sent") }) },
+  }),
+  listSubscribers: op({
+    method: "get",
+    path: "/subscribers",
+    operationId: "listSubscribers",
+    summary: "Subscribers, with counts (confirmed, pending, quarantined, per component).",
+    tag: "subscriber",
+    auth: "admin",
+    responses: { 200: sub.SubscriberList },
+  }),
+  deleteSubscriber: op({
+    method: "delete",
+    path: "/subscribers/{subscriberId}",
+    operationId: "deleteSubscriber",
+    summary: "Remove a subscriber and everything queued for them.",
+    tag: "subscriber",
+    auth: "admin",
+    params: { subscriberId: uuid },
+    responses: { 204: null },
   }),
   // Beacon: webhooks
   listWebhooks: op({

@@ -11,6 +11,7 @@ import { monitors } from "./api/monitors";
 import { openapi } from "./api/openapi";
 import { phases } from "./api/phases";
 import { severities } from "./api/severities";
+import { subscribers } from "./api/subscribers";
 import { templates } from "./api/templates";
 import { tokens } from "./api/tokens";
 import { usage } from "./api/usage";
@@ -52,6 +53,7 @@ export const api = new Hono<AppEnv>()
   .route("/usage", usage)
   .route("/monitors", monitors)
   .route("/webhooks", webhooks)
+  .route("/subscribers", subscribers)
   .route("/integrations/alertmanager", alertmanager)
   .route("/heartbeats", heartbeats)
   .route("/openapi.json", openapi);

@@ -12,6 +12,7 @@ import { consoleMaintenance } from "./console/maintenance";
 import { oidcSignIn } from "./console/oidc";
 import { consoleMonitors, consoleWebhooks } from "./console/operations";
 import { signIn } from "./console/sign-in";
+import { consoleSubscribers, consoleSubscribersCsv } from "./console/subscribers";
 import { consoleTemplates } from "./console/templates";
 
 export const consoleApp = new Hono<AppEnv>()
@@ -25,6 +26,8 @@ export const consoleApp = new Hono<AppEnv>()
   .route("/tokens", consoleTokens)
   .route("/monitors", consoleMonitors)
   .route("/webhooks", consoleWebhooks)
+  .route("/subscribers.csv", consoleSubscribersCsv)
+  .route("/subscribers", consoleSubscribers)
   .route("/audit", consoleAudit)
   .route("/settings", consoleSettings)
   .route("/", dashboard);

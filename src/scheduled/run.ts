@@ -5,6 +5,7 @@ import { enabledMonitorsRead } from "../db/monitors";
 import { readAll } from "../db/read";
 import { purgeSessions, purgeSignInFailures } from "../db/sessions";
 import { readStoredSnapshot, snapshotBookkeeping } from "../db/snapshot";
+import { purgeRateLimits, purgeUnconfirmedStatements } from "../db/subscribers";
 import { claimTick, finishTickStatement, lastScheduleRead, leasedRead, releaseLeases } from "../db/ticks";
 import { purgeUsage } from "../db/usage";
 import type { Monitor } from "../domain/monitor";
@@ -12,6 +13,7 @@ import type { ProbeResult } from "../domain/monitor-state";
 import { USAGE_KEPT_DAYS } from "../domain/plan";
 import { DAY_MS, dayKey, HOUR_MS, iso, startOfDay } from "../domain/time";
 import { runDeliveries } from "../notify/deliver";
+import { CONFIRM_TTL_MS, runMail } from "../notify/mail";
 import { pageInfo } from "../notify/page-info";
 import type { ProbeDeps } from "../probes/run";
 import { readSettings } from "../settings";
@@ -148,6 +150,9 @@ async function completeTick(
       deps.fetch,
     ),
   );
+  await isolated("mail", () =>
+    runMail(env, now, () => pageInfo(env, now, readSettings(env).pageUrl || "http://localhost")),
+  );
   return { minute, claimed: true, probed: due.length - queued, queued };
 }
 
@@ -157,6 +162,8 @@ async function purgeExpiredSessions(db: D1Database, at: number): Promise<void> {
     purgeSessions(db, iso(at), iso(at - SESSION_IDLE_MS)),
     purgeSignInFailures(db, iso(at - HOUR_MS)),
     purgeUsage(db, dayKey(at - USAGE_KEPT_DAYS * DAY_MS)),
+    ...purgeUnconfirmedStatements(db, iso(at - CONFIRM_TTL_MS)),
+    purgeRateLimits(db, iso(at - DAY_MS)),
   ]);
 }
 

@@ -129,6 +129,8 @@ export const UpdateCreate = v.object({
   phase: v.optional(PhaseReference),
   /** Beacon: set or clear the incident's end with the update. */
   endedAt: v.optional(v.nullable(timestamp)),
+  /** Beacon: false posts the update without e-mailing subscribers (webhooks still hear of it). */
+  notifySubscribers: v.optional(v.boolean()),
 });
 export const UpdatePatch = v.object({
   displayName: v.optional(name()),

@@ -81,6 +81,7 @@ export function Layout({ title, settings, tz, path, body, feeds = [] }: LayoutPr
         <nav aria-label="Site">
           <a href=${href("/", tz, settings)}>Status</a>
           <a href=${href("/history", tz, settings)}>History</a>
+          <a href="/subscribe">Subscribe</a>
         </nav>
       </header>
       ${settings.pageDescription ? html`<p class="site-description">${settings.pageDescription}</p>` : null}

@@ -20,6 +20,8 @@ export type IncidentChange = {
   after: Incident | null;
   /** An update posted with the change (shown on the page and sent with its event). */
   update?: { title: string; text: string; at?: string } | null;
+  /** False posts quietly: webhooks still hear of it, subscribers' e-mail does not. */
+  notifySubscribers?: boolean;
   /** The monitor that opens the incident, for incidents a monitor opens. */
   monitorId?: string | null;
   now: string;
@@ -61,7 +63,9 @@ export async function incidentWrite(db: D1Database, change: IncidentChange): Pro
       }),
     );
   }
-  statements.push(...(await incidentEventStatements(db, before, after, now, facts)));
+  statements.push(
+    ...(await incidentEventStatements(db, before, after, now, facts, change.notifySubscribers ?? true)),
+  );
   return { statements, derived: { ...touched(before, after, now), notify: true }, updateAt };
 }
 

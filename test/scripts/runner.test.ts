@@ -1,11 +1,21 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { get } from "node:http";
+import { createServer, get } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { stripCells } from "../helpers/html";
 import { startRunner } from "./runner-harness";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-runner-"));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
@@ -151,7 +161,8 @@ describe("npm start", () => {
 
   it("listens only once migrated and seeded: / never answers 503 once /healthz has answered", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "beacon-ready-"));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // A port the system just handed out, free (a random one could be another connection's).
+    const port = await freePort();
     const seen: { path: string; status: number }[] = [];
     let polling = true;
     const poll = (async () => {
@@ -172,6 +183,7 @@ describe("npm start", () => {
       DATA_DIR: dir,
       CRON: "0",
       PORT: String(port),
+      DEMO_PORT: "0",
       ADMIN_TOKEN: "x".repeat(32),
     });
     try {

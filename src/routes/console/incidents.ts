@@ -248,6 +248,7 @@ async function postIncidentUpdate(c: Ctx, id: string) {
       description: values.text,
       ...(samePhase ? {} : { phase: { generation: catalogue.generation, order } }),
       ...(resolve && incident.endedAt === null ? { endedAt: iso(Date.now()) } : {}),
+      ...(form.get("quiet") === "1" ? { notifySubscribers: false } : {}),
     });
     const change = maintenance || sameImpacts(affects, incident.affects) ? {} : { affects };
     await postUpdate(c, id, input, change);

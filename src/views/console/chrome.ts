@@ -28,6 +28,7 @@ const NAV: readonly NavItem[] = [
   { href: "/admin/components", label: "Components", scope: "admin" },
   { href: "/admin/monitors", label: "Monitors", scope: "admin" },
   { href: "/admin/webhooks", label: "Webhooks", scope: "admin" },
+  { href: "/admin/subscribers", label: "Subscribers", scope: "admin" },
   { href: "/admin/tokens", label: "Tokens", scope: "admin" },
   { href: "/admin/audit", label: "Audit log", scope: "admin" },
   { href: "/admin/settings", label: "Settings", scope: "admin" },

@@ -142,6 +142,7 @@ export function IncidentScreen(props: {
       <${Field} name="title" label="Update title" value=${values.title} errors=${errors} hint="Leave empty to use the status, e.g. “Identified”." />
       <${Field} name="text" label="Text (Markdown)" rows=${5} value=${values.text} errors=${errors} />
       ${incident.maintenance ? null : html`<${ImpactFields} catalogue=${catalogue} values=${values.impacts} errors=${errors} />`}
+      <p class="field"><label><input type="checkbox" name="quiet" value="1" /> Post quietly: do not e-mail subscribers (webhooks still hear of it)</label></p>
       <div class="actions">
         <button type="submit" name="intent" value="post">Post update</button>
         ${resolved ? null : html`<button type="submit" name="intent" value="resolve" class="secondary">Post and resolve</button>`}

@@ -34,7 +34,7 @@ function SignInDocument({ pageName, errors, notice, sso }: SignInProps): VNode {
         <${ErrorSummary} errors=${errors} />
         ${
           sso
-            ? html`<p><a class="button" id="sso" href="/admin/oidc/start">Sign in with single sign-on</a></p>
+            ? html`<p><a class="button" id="f-sso" href="/admin/oidc/start">Sign in with single sign-on</a></p>
                 ${ssoErrors.map((e) => html`<p class="field-error">${e.message}</p>`)}
                 <h2>Or with an API token</h2>`
             : null
