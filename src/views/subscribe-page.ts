@@ -37,7 +37,7 @@ export function SubscribeForm(props: {
     }
     <p>Get an e-mail when an incident starts, changes or ends, and when maintenance is scheduled, starts or ends. Every message has a link to change what you receive or to leave.</p>
     <${ErrorSummary} errors=${props.errors} />
-    <form method="post" action="/subscribe" class="subscribe">
+    <form method="post" action="/subscribe" class="subscribe" novalidate>
       <${Field} name="email" label="E-mail address" type="email" autocomplete="email" required=${true} value=${props.email} errors=${props.errors} />
       ${props.components.length > 0 ? html`<${ComponentChoice} components=${props.components} chosen=${props.chosen} />` : null}
       <button type="submit">Subscribe</button>

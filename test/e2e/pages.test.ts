@@ -57,7 +57,13 @@ beforeAll(async () => {
   const components = (await (await fetch(`${runner.url}/api/components`)).json()) as {
     data: { id: string }[];
   };
-  paths = ["/", "/history", `/incidents/${incidents.data[0]?.id}`, `/components/${components.data[1]?.id}`];
+  paths = [
+    "/",
+    "/history",
+    `/incidents/${incidents.data[0]?.id}`,
+    `/components/${components.data[1]?.id}`,
+    "/subscribe",
+  ];
   await mkdir(ARTIFACTS, { recursive: true });
 });
 
@@ -81,6 +87,25 @@ async function visit(page: Page, url: string) {
 }
 
 describe("pages in Chromium", () => {
+  it("take a subscription through the form without JavaScript, and say the same for a known address", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${runner.url}/`);
+    await page.getByRole("link", { name: "Subscribe" }).click();
+    for (let i = 0; i < 2; i++) {
+      await page.getByLabel("E-mail address").fill("reader@example.net");
+      await page.getByRole("button", { name: "Subscribe" }).click();
+      await page.waitForURL(/\/subscribe\?done=sent$/);
+      await expect.poll(() => page.getByText("Check your inbox").count()).toBe(1);
+    }
+    await page.getByLabel("E-mail address").fill("reader@example.net\r\nBcc: x@example.net");
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await expect
+      .poll(() => page.getByRole("link", { name: /must be an e-mail address|line breaks/ }).count())
+      .toBe(1);
+    await context.close();
+  });
+
   it("render with JavaScript disabled, with no console errors and no request leaving the origin", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {
