@@ -56,7 +56,7 @@ export default {
       env,
       readSettings(env).plan,
       Date.now(),
-      outcome.claimed ? { subrequests: io.count(), cpuMs: null } : null,
+      outcome.claimed ? { subrequests: io.count() + (outcome.smtpConnections ?? 0), cpuMs: null } : null,
     );
     const when = new Date(outcome.minute * 60_000).toISOString();
     if (outcome.refused) return;

@@ -31,6 +31,8 @@ export type TickOutcome = {
   queued: number;
   /** Why the run was refused without touching anything. */
   refused?: string;
+  /** SMTP connections the mail step opened (subrequests the probe I/O does not see). */
+  smtpConnections?: number;
 };
 
 /**
@@ -150,10 +152,16 @@ async function completeTick(
       deps.fetch,
     ),
   );
-  await isolated("mail", () =>
+  const mail = await isolated("mail", () =>
     runMail(env, now, () => pageInfo(env, now, readSettings(env).pageUrl || "http://localhost")),
   );
-  return { minute, claimed: true, probed: due.length - queued, queued };
+  return {
+    minute,
+    claimed: true,
+    probed: due.length - queued,
+    queued,
+    smtpConnections: mail?.subrequests ?? 0,
+  };
 }
 
 /** Once an hour: console sessions past their expiry, old failed sign-in counts, old meter counts. */
@@ -167,11 +175,12 @@ async function purgeExpiredSessions(db: D1Database, at: number): Promise<void> {
   ]);
 }
 
-async function isolated(step: string, run: () => Promise<unknown>): Promise<void> {
+async function isolated<T>(step: string, run: () => Promise<T>): Promise<T | undefined> {
   try {
-    await run();
+    return await run();
   } catch (err) {
     console.error(`cron step "${step}" failed; the run went on`, err instanceof Error ? err.message : err);
+    return undefined;
   }
 }
 
