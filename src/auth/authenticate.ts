@@ -1,7 +1,7 @@
 import { findTokenByHash } from "../db/tokens";
 import { scopesFromClaims } from "../domain/oidc-roles";
 import { BOOTSTRAP_TOKEN_ID, type Caller, OIDC_TOKEN_ID } from "../domain/scopes";
-import { isJwt, OidcError, oidcConfig, verifyJwt } from "./oidc";
+import { isJwt, OidcError, oidcConfig, ProviderUnavailable, verifyJwt } from "./oidc";
 import { digestsEqual, fromHex, sha256 } from "./secrets";
 
 /**
@@ -32,7 +32,7 @@ export function personCaller(claims: Record<string, unknown>, scopes: Caller["sc
   return { tokenId: OIDC_TOKEN_ID, name, scopes, bootstrap: false, person: { subject, email } };
 }
 
-export type BearerOutcome = { caller: Caller } | { status: 401 | 403; detail: string };
+export type BearerOutcome = { caller: Caller } | { status: 401 | 403 | 503; detail: string };
 
 /**
  * A bearer token: one of Beacon's own, or, where single sign-on is set up, a
@@ -51,6 +51,7 @@ export async function authenticateBearer(env: Env, token: string, now: string): 
     if ("refused" in decision) return { status: 403, detail: decision.refused };
     return { caller: personCaller(claims, decision.scopes) };
   } catch (err) {
+    if (err instanceof ProviderUnavailable) return { status: 503, detail: err.message };
     if (err instanceof OidcError)
       return { status: 401, detail: `The bearer token was refused: ${err.message}` };
     throw err;

@@ -28,6 +28,8 @@ export function requireScope(...scopes: Scope[]) {
       : ({ status: 401, detail: "The bearer token is invalid, expired or revoked" } as const);
     if ("status" in outcome) {
       if (outcome.status === 401) throw unauthorized(outcome.detail, "invalid_token");
+      if (outcome.status === 503)
+        throw new Problem(503, outcome.detail, { headers: { "Retry-After": "30" } });
       throw new Problem(403, outcome.detail, {
         headers: { "WWW-Authenticate": 'Bearer realm="beacon", error="insufficient_scope"' },
       });

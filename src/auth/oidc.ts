@@ -68,6 +68,9 @@ export function oidcConfig(env: Env): OidcConfig | null {
 /** Why a token or a sign-in was refused, in words for the problem document or the page. */
 export class OidcError extends Error {}
 
+/** The provider could not be asked (its discovery document or keys did not come): not the token's fault. */
+export class ProviderUnavailable extends OidcError {}
+
 type Discovery = {
   issuer: string;
   authorization_endpoint: string;
@@ -93,7 +96,7 @@ export async function discover(config: OidcConfig): Promise<Discovery> {
     if (!res.ok) throw new Error(`status ${res.status}`);
     doc = await res.json<Discovery>();
   } catch (err) {
-    throw new OidcError(
+    throw new ProviderUnavailable(
       `The identity provider ${config.issuer} did not answer its discovery document (${err instanceof Error ? err.message : err}).`,
     );
   }
@@ -144,6 +147,9 @@ export async function verifyJwt(config: OidcConfig, token: string, audience: str
     });
     return payload;
   } catch (err) {
+    if (err instanceof errors.JWKSTimeout || err instanceof errors.JWKSInvalid) {
+      throw new ProviderUnavailable(`The identity provider's keys could not be read (${err.message}).`);
+    }
     throw new OidcError(explain(err));
   }
 }

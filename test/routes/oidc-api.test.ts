@@ -111,6 +111,15 @@ describe("bearer JWTs from the configured OpenID provider", () => {
     });
   }
 
+  it("answers 503, not 401, while the provider cannot be reached", async () => {
+    const res = await callWith({ ...SSO, OIDC_ISSUER: "http://127.0.0.1:9" }, "/api/tokens", {
+      headers: { Authorization: `Bearer ${oidc.valid.alice}` },
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("30");
+    expect((await json(res)).detail).toContain("did not answer its discovery document");
+  });
+
   it("treats JWTs as unknown tokens while single sign-on is off", async () => {
     const res = await callWith({}, "/api/tokens", {
       headers: { Authorization: `Bearer ${oidc.valid.alice}` },
