@@ -9,7 +9,9 @@
  * so `none` and HMAC tokens are refused whatever key they claim.
  */
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
+import { base64url } from "../domain/base64url";
 import type { RoleMapping } from "../domain/oidc-roles";
+import { newToken, sha256 } from "./secrets";
 import { isLoopback } from "./session";
 
 export type OidcConfig = RoleMapping & {
@@ -159,20 +161,9 @@ export function isJwt(token: string): boolean {
   return /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token);
 }
 
-function randomPart(bytes = 32): string {
-  const data = crypto.getRandomValues(new Uint8Array(bytes));
-  return btoa(String.fromCharCode(...data))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
+/** The PKCE challenge of a verifier: base64url(SHA-256(verifier)) (RFC 7636, S256). */
 async function challengeOf(verifier: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
-  return btoa(String.fromCharCode(...digest))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+  return base64url(await sha256(verifier));
 }
 
 export type PendingLogin = { state: string; nonce: string; verifier: string };
@@ -183,7 +174,8 @@ export async function authorizationRequest(
   redirectUri: string,
 ): Promise<{ url: string; pending: PendingLogin }> {
   const doc = await discover(config);
-  const pending = { state: randomPart(), nonce: randomPart(), verifier: randomPart() };
+  // 256 random bits each, base64url: 43 characters.
+  const pending = { state: newToken(""), nonce: newToken(""), verifier: newToken("") };
   const url = new URL(doc.authorization_endpoint);
   url.search = new URLSearchParams({
     response_type: "code",

@@ -1,4 +1,5 @@
 /** Tokens and secrets: generation, hashing and constant-time comparison. */
+import { base64url } from "../domain/base64url";
 
 const encoder = new TextEncoder();
 
@@ -27,12 +28,6 @@ export function digestsEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.byteLength !== b.byteLength) return false;
   // workerd's own extension; vitest's Node typings shadow the Workers SubtleCrypto type.
   return (crypto.subtle as unknown as TimingSafe).timingSafeEqual(a, b);
-}
-
-function base64url(bytes: Uint8Array): string {
-  let bin = "";
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
 /** A new API token: a recognisable prefix and 256 random bits. */

@@ -14,6 +14,7 @@ import {
   type MailOutcome,
   mailOutcomeStatements,
 } from "../db/subscribers";
+import { base64url, fromBase64url } from "../domain/base64url";
 import type { EventBody } from "../domain/events";
 import { iso, MINUTE_MS } from "../domain/time";
 import { readSettings } from "../settings";
@@ -63,16 +64,9 @@ async function signingKey(db: D1Database): Promise<CryptoKey> {
   return key;
 }
 
-function b64url(bytes: ArrayBuffer): string {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
 /** HMAC-SHA256 over the purpose and its values, base64url. */
 export async function sign(db: D1Database, ...parts: string[]): Promise<string> {
-  return b64url(
+  return base64url(
     await crypto.subtle.sign("HMAC", await signingKey(db), new TextEncoder().encode(parts.join("\n"))),
   );
 }
@@ -80,13 +74,10 @@ export async function sign(db: D1Database, ...parts: string[]): Promise<string> 
 /** The same check, in constant time (crypto.subtle.verify). */
 export async function verify(db: D1Database, signature: string, ...parts: string[]): Promise<boolean> {
   if (!/^[\w-]{43}$/.test(signature)) return false;
-  const bytes = Uint8Array.from(atob(signature.replace(/-/g, "+").replace(/_/g, "/")), (c) =>
-    c.charCodeAt(0),
-  );
   return crypto.subtle.verify(
     "HMAC",
     await signingKey(db),
-    bytes,
+    fromBase64url(signature),
     new TextEncoder().encode(parts.join("\n")),
   );
 }
