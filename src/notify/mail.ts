@@ -201,9 +201,13 @@ const SEND_BUDGET_MS = 20_000;
 /** A mail that could not be delivered for this long is given up. */
 const GIVE_UP_MS = 24 * 60 * MINUTE_MS;
 
-/** 5xx from the server: permanent for this recipient (RFC 5321, section 4.2.1). */
-function permanent(message: string): boolean {
-  return /(^|\s)5\d\d([\s-]|$)/.test(message);
+/**
+ * A 5xx answer to RCPT TO: the server refuses this recipient for good (RFC 5321,
+ * section 4.2.1). A 5xx elsewhere (the sender, the message) is not the
+ * subscriber's fault and is retried, so fixing the settings sends it after all.
+ */
+function recipientRefused(message: string): boolean {
+  return /RCPT TO/i.test(message) && /(^|\s)5\d\d([\s-]|$)/.test(message);
 }
 
 function backoff(attempts: number, now: number): string {
@@ -294,7 +298,7 @@ export async function runMail(
       } catch (err) {
         const error = (err instanceof Error ? err.message : String(err)).slice(0, 300);
         outcomes.push(
-          permanent(error)
+          recipientRefused(error)
             ? { id: mail.id, result: "rejected", at: iso(now), error, subscriberId: mail.subscriberId }
             : retryOrGiveUp(mail, error, now),
         );

@@ -147,6 +147,22 @@ describe("subscribers", () => {
     expect(got).toHaveLength(1);
   });
 
+  it("retries, and holds nothing against the subscriber, when the server refuses the sender", async () => {
+    const comp = await component("Sender refused");
+    await subscribed("innocent@example.net", [comp]);
+    await incidentOn(comp, "Sent from a refused sender");
+    const refused = await send(0, mailEnv({ MAIL_FROM: "blocked@beacon.example" }));
+    expect(refused.sent).toBe(0);
+    expect(refused.rejected).toBe(0);
+    const list = await json(api("/subscribers"));
+    const innocent = list.data.find((x: { email: string }) => x.email === "innocent@example.net");
+    expect(innocent).toMatchObject({ failures: 0, quarantinedAt: null });
+    // Settings fixed: the retry goes out once its backoff has passed.
+    expect((await send(5)).sent).toBeGreaterThanOrEqual(1);
+    const got = (await inbox("innocent@example.net")).filter((m) => m.subject.includes("refused sender"));
+    expect(got).toHaveLength(1);
+  });
+
   it("quarantines an address the server refuses with 5xx, and retries a 4xx", async () => {
     const comp = await component("Bouncing");
     // Confirmed by hand: the confirmation itself would bounce.

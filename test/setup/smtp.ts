@@ -3,7 +3,8 @@
  * whose messages are parsed by an independent MIME parser (mailparser) and
  * served as JSON on a small control port. The control port can also take
  * the server down and bring it back. Recipients starting with "bounce" are
- * refused with 550; "later" ones with 451.
+ * refused with 550; "later" ones with 451; senders starting with "blocked"
+ * with 553.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,6 +32,12 @@ export default async function setup(project: TestProject) {
     logger: false,
     onConnect(_session, callback) {
       connections += 1;
+      callback();
+    },
+    onMailFrom(address, _session, callback) {
+      if (address.address.startsWith("blocked")) {
+        return callback(Object.assign(new Error("5.7.1 Sender not allowed"), { responseCode: 553 }));
+      }
       callback();
     },
     onRcptTo(address, _session, callback) {
