@@ -112,7 +112,9 @@ describe("bearer JWTs from the configured OpenID provider", () => {
   }
 
   it("answers 503, not 401, while the provider cannot be reached", async () => {
-    const res = await callWith({ ...SSO, OIDC_ISSUER: "http://127.0.0.1:9" }, "/api/tokens", {
+    // An issuer whose discovery document answers 503 (a test upstream on loopback).
+    const down = `http://127.0.0.1:${inject("upstream").http}/status/503`;
+    const res = await callWith({ ...SSO, OIDC_ISSUER: down }, "/api/tokens", {
       headers: { Authorization: `Bearer ${oidc.valid.alice}` },
     });
     expect(res.status).toBe(503);
