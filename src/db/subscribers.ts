@@ -1,4 +1,5 @@
 /** E-mail subscribers and the mails to send them. */
+import { type EventType, MAILED_EVENTS } from "../domain/events";
 
 export type Subscriber = {
   id: string;
@@ -112,16 +113,6 @@ export function purgeUnconfirmedStatements(db: D1Database, before: string): D1Pr
   ];
 }
 
-/** The events subscribers hear about. */
-export const MAILED_EVENTS = [
-  "incident.created",
-  "incident.updated",
-  "incident.resolved",
-  "maintenance.scheduled",
-  "maintenance.started",
-  "maintenance.completed",
-] as const;
-
 /**
  * Queues one mail per confirmed subscriber for each event subscribers hear
  * about (and were not kept quiet about), for the subscribers whose
@@ -134,9 +125,8 @@ export function mailFanOutStatements(
   at: string,
 ): D1PreparedStatement[] {
   if (events.length === 0) return [];
-  const mailed = new Set<string>(MAILED_EVENTS);
   const statements = events
-    .filter((e) => e.notify === 1 && mailed.has(e.event))
+    .filter((e) => e.notify === 1 && MAILED_EVENTS.has(e.event as EventType))
     .map((e) =>
       db
         .prepare(

@@ -1,4 +1,4 @@
-/** The events Beacon announces (webhooks, and later e-mail), and what each says. */
+/** The events Beacon announces (webhooks and subscribers' e-mail), and what each says. */
 import type { ComponentStatus } from "./severity";
 
 export const EVENT_TYPES = [
@@ -12,6 +12,11 @@ export const EVENT_TYPES = [
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The events subscribers hear about by e-mail: incidents and maintenance, not each component's status. */
+export const MAILED_EVENTS: ReadonlySet<EventType> = new Set(
+  EVENT_TYPES.filter((e) => e !== "component.status_changed"),
+);
 
 export type IncidentFacts = {
   id: string;

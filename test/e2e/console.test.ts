@@ -8,9 +8,10 @@ import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Runner, startRunner } from "../scripts/runner-harness";
+import { launchChromium } from "./browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SHOTS = path.join(ROOT, "docs", "screenshots");
@@ -60,17 +61,7 @@ beforeAll(async () => {
     ALLOW_HTTP_WEBHOOKS: "true",
   });
   await api("/webhooks", { url: `${hookUrl}/hook` });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -3,9 +3,10 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Runner, startRunner } from "../scripts/runner-harness";
+import { launchChromium } from "./browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const ARTIFACTS = path.join(ROOT, "artifacts", "screenshots");
@@ -40,19 +41,7 @@ beforeAll(async () => {
   });
   // A component created now: its bar has days before it existed (no data).
   await apiPost("/components", { displayName: "Brand new service" });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   const incidents = (await (await fetch(`${runner.url}/api/incidents`)).json()) as { data: { id: string }[] };
   const components = (await (await fetch(`${runner.url}/api/components`)).json()) as {
     data: { id: string }[];

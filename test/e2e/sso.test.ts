@@ -7,10 +7,11 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Runner, startRunner } from "../scripts/runner-harness";
 import { CLIENT_ID, CLIENT_SECRET, startOidcProvider, type TestProvider } from "../setup/oidc-provider";
+import { launchChromium } from "./browser";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -35,16 +36,7 @@ beforeAll(async () => {
     OIDC_ADMIN_GROUPS: "beacon-admins",
   });
   provider.register([`${runner.url}/admin/oidc/callback`], [`${runner.url}/admin/sign-in?done=signed_out`]);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
