@@ -9,6 +9,13 @@ module.exports = {
       to: { pathNot: "^src/domain/" },
     },
     {
+      name: "i18n-imports-domain-only",
+      comment: "catalogues and formats are pure: words, Intl and domain rules",
+      severity: "error",
+      from: { path: "^src/i18n/" },
+      to: { pathNot: "^src/(i18n|domain)/" },
+    },
+    {
       name: "db-imports-domain-only",
       comment: "SQL modules return domain types and import nothing else",
       severity: "error",

@@ -37,7 +37,7 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: [
-              "test/{db,domain,net,routes,views,scheduled,snapshot,probes,notify,write,console,usage}/**/*.test.ts",
+              "test/{db,domain,net,routes,views,scheduled,snapshot,probes,notify,write,console,usage,i18n}/**/*.test.ts",
             ],
             setupFiles: ["./test/apply-migrations.ts"],
             globalSetup: ["./test/setup/upstream.ts", "./test/setup/oidc.ts", "./test/setup/smtp.ts"],

@@ -1,5 +1,6 @@
 /** Site settings, read from the Worker's vars with their documented defaults. */
 import { defaultMaxProbes, type Plan, parsePlan } from "./domain/plan";
+import { isLanguage, REFERENCE_LANGUAGE } from "./i18n/locale";
 
 export type FooterLink = { label: string; href: string };
 
@@ -9,6 +10,8 @@ export type Settings = {
   pageUrl: string;
   pageDescription: string;
   timeZone: string;
+  /** The page's default language (a catalogue's code), and the one operators write in. */
+  language: string;
   /** Path of a logo file in public/, or empty. */
   logo: string;
   maintenancePreviewDays: number;
@@ -68,6 +71,7 @@ export function readSettings(env: Env): Settings {
     pageUrl: (env.PAGE_URL || "").replace(/\/+$/, ""),
     pageDescription: env.PAGE_DESCRIPTION || "",
     timeZone: validZone(env.TIMEZONE || "UTC"),
+    language: isLanguage((env.LANGUAGE ?? "").trim()) ? (env.LANGUAGE ?? "").trim() : REFERENCE_LANGUAGE,
     logo: /^[\w./-]+$/.test(logo) && !logo.includes("..") ? logo : "",
     maintenancePreviewDays: Number.isFinite(days) && days >= 0 && days <= 366 ? days : 30,
     footerLinks: parseFooterLinks(env.FOOTER_LINKS ?? ""),

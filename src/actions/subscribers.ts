@@ -41,7 +41,7 @@ async function checkComponents(
  */
 export async function subscribe(
   db: D1Database,
-  input: { email: string; components?: string[] | null },
+  input: { email: string; components?: string[] | null; language?: string | null },
   client: string,
   now: number,
 ): Promise<void> {
@@ -58,7 +58,13 @@ export async function subscribe(
     });
   }
   await db.batch(
-    subscribeStatements(db, { id: crypto.randomUUID(), email: input.email, components, at: iso(now) }),
+    subscribeStatements(db, {
+      id: crypto.randomUUID(),
+      email: input.email,
+      components,
+      at: iso(now),
+      language: input.language ?? null,
+    }),
   );
 }
 

@@ -11,6 +11,8 @@ export type Subscriber = {
   failures: number;
   quarantinedAt: string | null;
   lastError: string | null;
+  /** The language of their mail, or null for the page's default. */
+  language: string | null;
 };
 
 type Row = {
@@ -22,6 +24,7 @@ type Row = {
   failures: number;
   quarantined_at: string | null;
   last_error: string | null;
+  language?: string | null;
 };
 
 function toSubscriber(r: Row): Subscriber {
@@ -34,6 +37,7 @@ function toSubscriber(r: Row): Subscriber {
     failures: r.failures,
     quarantinedAt: r.quarantined_at,
     lastError: r.last_error,
+    language: r.language ?? null,
   };
 }
 
@@ -43,16 +47,17 @@ function toSubscriber(r: Row): Subscriber {
  */
 export function subscribeStatements(
   db: D1Database,
-  s: { id: string; email: string; components: string[] | null; at: string },
+  s: { id: string; email: string; components: string[] | null; at: string; language: string | null },
 ): D1PreparedStatement[] {
   const components = s.components === null ? null : JSON.stringify(s.components);
   return [
     db
       .prepare(
-        `INSERT INTO subscribers (id, email, components, created_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (email) DO UPDATE SET components = excluded.components WHERE subscribers.confirmed_at IS NULL`,
+        `INSERT INTO subscribers (id, email, components, created_at, language) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (email) DO UPDATE SET components = excluded.components, language = excluded.language
+           WHERE subscribers.confirmed_at IS NULL`,
       )
-      .bind(s.id, s.email, components, s.at),
+      .bind(s.id, s.email, components, s.at, s.language),
     db
       .prepare(
         `INSERT INTO mails (subscriber_id, kind, event_id, next_attempt_at, created_at)
@@ -155,13 +160,15 @@ export type DueMail = {
   email: string;
   /** The outbox event's body, for an event mail. */
   body: string | null;
+  /** The subscriber's language, or null for the page's default. */
+  language: string | null;
 };
 
 /** Pending mails whose time has come, oldest first, to subscribers not quarantined. */
 export async function dueMails(db: D1Database, now: string, limit: number): Promise<DueMail[]> {
   const { results } = await db
     .prepare(
-      `SELECT m.id, m.kind, m.attempts, m.created_at, s.id AS subscriber_id, s.email, o.body
+      `SELECT m.id, m.kind, m.attempts, m.created_at, s.id AS subscriber_id, s.email, o.body, s.language
        FROM mails m JOIN subscribers s ON s.id = m.subscriber_id LEFT JOIN outbox o ON o.id = m.event_id
        WHERE m.status = 'pending' AND m.next_attempt_at <= ?1 AND s.quarantined_at IS NULL
        ORDER BY m.id LIMIT ?2`,
@@ -175,6 +182,7 @@ export async function dueMails(db: D1Database, now: string, limit: number): Prom
       subscriber_id: string;
       email: string;
       body: string | null;
+      language: string | null;
     }>();
   return results.map((r) => ({
     id: r.id,
@@ -184,6 +192,7 @@ export async function dueMails(db: D1Database, now: string, limit: number): Prom
     subscriberId: r.subscriber_id,
     email: r.email,
     body: r.body,
+    language: r.language,
   }));
 }
 

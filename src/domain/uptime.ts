@@ -105,10 +105,26 @@ export function observedMinutes(
   return Math.max(0, (to - from) / MINUTE_MS - nodataMinutes);
 }
 
-/** "100%", or "99.95%" with two decimals, never rounding a day with downtime up to 100%. */
-export function formatUptime(ratio: number | null): string {
-  if (ratio === null) return "no data";
-  if (ratio >= 1) return "100%";
-  const pct = Math.floor(ratio * 10_000) / 100;
-  return `${pct.toFixed(2)}%`;
+const percent = new Map<string, { whole: Intl.NumberFormat; part: Intl.NumberFormat }>();
+
+/**
+ * "100%", or "99.95%" with two decimals, never rounding a day with downtime
+ * up to 100%; in the language of `tag` ("99,95 %"), and `noData` for null.
+ */
+export function formatUptime(ratio: number | null, tag = "en-GB", noData = "no data"): string {
+  if (ratio === null) return noData;
+  let f = percent.get(tag);
+  if (!f) {
+    f = {
+      whole: new Intl.NumberFormat(tag, { style: "percent" }),
+      part: new Intl.NumberFormat(tag, {
+        style: "percent",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }),
+    };
+    percent.set(tag, f);
+  }
+  if (ratio >= 1) return f.whole.format(1);
+  return f.part.format(Math.floor(ratio * 10_000) / 10_000);
 }

@@ -5,8 +5,9 @@
 import { generateAtomFeed, generateRssFeed } from "feedsmith";
 import { incidentStatus, maintenanceStatus } from "../domain/status";
 import { iso } from "../domain/time";
+import type { Locale } from "../i18n/locale";
+import { phaseLabel } from "../i18n/words";
 import type { SnapIncident, Snapshot } from "../snapshot/types";
-import { INCIDENT_STATUS_LABEL } from "../views/words";
 import { updateStatus } from "./statuspage";
 import { xmlText } from "./xml-text";
 
@@ -26,7 +27,12 @@ export type FeedEntry = {
 };
 
 /** The newest updates of the given incidents, as feed entries. */
-export function feedEntries(incidents: readonly SnapIncident[], baseUrl: string, nowMs: number): FeedEntry[] {
+export function feedEntries(
+  incidents: readonly SnapIncident[],
+  baseUrl: string,
+  nowMs: number,
+  l: Locale,
+): FeedEntry[] {
   const now = iso(nowMs);
   const entries: FeedEntry[] = [];
   for (const incident of incidents) {
@@ -40,7 +46,7 @@ export function feedEntries(incidents: readonly SnapIncident[], baseUrl: string,
       const status = updateStatus(u.title, u.createdAt === newest ? current : null, incident.maintenance);
       entries.push({
         id: `urn:uuid:${u.id}`,
-        title: xmlText(`[${INCIDENT_STATUS_LABEL[status] ?? status}] ${incident.name}`),
+        title: xmlText(`[${phaseLabel(l, status)}] ${incident.name}`),
         link: `${baseUrl}/incidents/${incident.id}`,
         updated: u.createdAt,
         html: xmlText(u.html || `<p>${escapeHtml(u.title)}</p>`),
@@ -52,7 +58,16 @@ export function feedEntries(incidents: readonly SnapIncident[], baseUrl: string,
   return entries.slice(0, FEED_ENTRIES);
 }
 
-export type FeedMeta = { title: string; baseUrl: string; selfPath: string; updated: string };
+export type FeedMeta = {
+  title: string;
+  baseUrl: string;
+  selfPath: string;
+  updated: string;
+  /** The language of the feed's own words (RSS `language`). */
+  lang: string;
+  /** RSS's channel description. */
+  description?: string;
+};
 
 export function atomFeed(feed: FeedMeta, entries: readonly FeedEntry[]): string {
   const meta = { ...feed, title: xmlText(feed.title) };
@@ -82,7 +97,8 @@ export function rssFeed(feed: FeedMeta, entries: readonly FeedEntry[]): string {
   return generateRssFeed({
     title: meta.title,
     link: `${meta.baseUrl}/`,
-    description: `${meta.title}: incident and maintenance updates`,
+    description: xmlText(feed.description ?? meta.title),
+    language: feed.lang,
     lastBuildDate: new Date(entries[0]?.updated ?? meta.updated),
     generator: "Beacon",
     atom: { links: [{ href: `${meta.baseUrl}${meta.selfPath}`, rel: "self", type: "application/rss+xml" }] },

@@ -73,10 +73,17 @@ export async function sendPage(
   page: RenderedPage,
   contentType = "text/html; charset=utf-8",
   reused = false,
+  /** The language the body is in: said in Content-Language, and the answer varies by Accept-Language. */
+  language?: string,
 ): Promise<Response> {
   const gzip = reused && acceptsGzip(clientAcceptEncoding(c));
   const etag = gzip ? `${page.etag.slice(0, -1)}-gz"` : page.etag;
-  const headers = { ETag: etag, "Cache-Control": PAGE_CACHE_CONTROL, Vary: "Accept-Encoding" };
+  const headers: Record<string, string> = {
+    ETag: etag,
+    "Cache-Control": PAGE_CACHE_CONTROL,
+    Vary: language ? "Accept-Encoding, Accept-Language" : "Accept-Encoding",
+  };
+  if (language) headers["Content-Language"] = language;
   if (matches(c.req.header("if-none-match"), etag)) return c.body(null, 304, headers);
   if (!gzip) return c.body(page.body, 200, { ...headers, "Content-Type": contentType });
   page.gzip ??= gzipped(page.body);

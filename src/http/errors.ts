@@ -1,20 +1,16 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
+import type { Key } from "../i18n/catalogue";
 import { readSettings } from "../settings";
 import { ErrorPage } from "../views/error-page";
 import { renderDocument } from "../views/layout";
+import { keptLanguage, requestLanguage } from "./language";
 import { Problem, problemResponse, statusTitle } from "./problem";
 
 export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
-
-const PAGE_MESSAGES: Record<number, string> = {
-  404: "There is no page at this address.",
-  500: "Something went wrong on our side. The problem has been logged.",
-  503: "The status data is unavailable right now. Please try again in a minute.",
-};
 
 /** D1 (or the network under it) failing: a transient outage, not a bug. */
 function isStorageFailure(err: unknown): boolean {
@@ -45,31 +41,58 @@ function toProblem(err: unknown): Problem {
 function htmlError(
   c: Context<AppEnv>,
   status: number,
-  message: string,
+  message: string | null,
   headers: Record<string, string> = {},
 ): Response {
   const settings = readSettings(c.env);
-  const title = statusTitle(status);
+  const language = requestLanguage(c);
+  const { l } = language;
+  const titles: Record<number, Key> = {
+    400: "error.400",
+    403: "error.403",
+    404: "error.404",
+    405: "error.405",
+    413: "error.413",
+    429: "error.429",
+    500: "error.500",
+    503: "error.503",
+  };
+  const titleKey = titles[status];
+  const title = titleKey
+    ? (l.t as (key: Key) => string)(titleKey)
+    : statusTitle(status) || l.t("error.other");
+  const fixed: Record<number, string> = {
+    404: l.t("error.page404"),
+    500: l.t("error.page500"),
+    503: l.t("error.page503"),
+  };
+  const text = message ?? fixed[status] ?? fixed[500] ?? "";
   const body = renderDocument({
     title: `${title} · ${settings.pageName}`,
     settings,
     tz: settings.timeZone,
     path: "/",
-    body: ErrorPage({ status, title, message }),
+    l,
+    lang: keptLanguage(language),
+    body: ErrorPage({ status, title, message: text, l }),
   });
   return new Response(body, {
     status,
-    headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    headers: {
+      ...headers,
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Language": l.lang,
+      Vary: "Accept-Language",
+    },
   });
 }
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const problem = toProblem(err);
   if (isApiPath(c.req.path)) return problemResponse(problem);
-  const message =
-    problem.status >= 500 || problem.status === 404
-      ? (PAGE_MESSAGES[problem.status] ?? PAGE_MESSAGES[500] ?? "")
-      : problem.detail;
+  // Fixed words for these; the detail of a refused request says what was wrong with it.
+  const message = problem.status >= 500 || problem.status === 404 ? null : problem.detail;
   return htmlError(c, problem.status, message, problem.headers);
 };
 
@@ -77,5 +100,5 @@ export const onNotFound: NotFoundHandler<AppEnv> = (c) => {
   if (isApiPath(c.req.path)) {
     return problemResponse(new Problem(404, `No route for ${c.req.method} ${c.req.path}`));
   }
-  return htmlError(c, 404, PAGE_MESSAGES[404] ?? "");
+  return htmlError(c, 404, null);
 };

@@ -1,4 +1,5 @@
 /** Models for the incident, history and component pages. */
+
 import type { ComponentStatus } from "../domain/severity";
 import { statusOf } from "../domain/severity";
 import {
@@ -9,6 +10,7 @@ import {
   maintenanceStatus,
 } from "../domain/status";
 import { iso } from "../domain/time";
+import type { Locale } from "../i18n/locale";
 import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
 import { BAR_DAYS, componentHistory, type StripDay } from "./history";
 import type { LatencySummary } from "./latency";
@@ -130,11 +132,12 @@ export function componentPageModel(
   incidents: readonly SnapIncident[],
   nowMs: number,
   dataAsOf: string | null,
+  l: Locale,
   monitors: MonitorPanel[] = [],
 ): ComponentPageModel {
   const now = iso(nowMs);
   const statuses = componentStatuses(snapshot.components, snapshot.incidents, snapshot.bounds, now);
-  const history = componentHistory(snapshot, component, nowMs);
+  const history = componentHistory(snapshot, component, nowMs, l);
   return {
     component,
     groupName: snapshot.components.find((c) => c.id === component.group)?.name ?? null,

@@ -3,7 +3,6 @@
  * today so far: plain data, no HTML.
  */
 import { DAY_MS, dayKey, iso, startOfDay } from "../domain/time";
-import { formatDay, formatDayRange } from "../domain/time-text";
 import {
   addMinutes,
   type BandMinutes,
@@ -11,12 +10,12 @@ import {
   type DayLevel,
   dayLevel,
   downtimeMinutes,
-  formatUptime,
   type Interval,
   NO_MINUTES,
   observedMinutes,
   uptimeRatio,
 } from "../domain/uptime";
+import { type Locale, localeOf, REFERENCE_LANGUAGE } from "../i18n/locale";
 import type { SnapComponent, Snapshot } from "../snapshot/types";
 
 export const BAR_DAYS = 90;
@@ -48,16 +47,17 @@ export type FinishedDays = {
 };
 
 function label(
+  l: Locale,
   day: string,
   level: string,
   ratio: number | null,
   incidents: number,
   names: readonly string[] = [],
 ): string {
-  if (level === "nodata") return `${formatDay(day)}: no data`;
-  const count = incidents === 0 ? "no incidents" : incidents === 1 ? "1 incident" : `${incidents} incidents`;
+  if (level === "nodata") return l.t("day.noData", { day: l.day(day) });
+  const count = incidents === 0 ? l.t("day.noIncidents") : l.t("day.incidents", { count: incidents });
   const named = names.length ? `: ${names.join("; ")}${incidents > names.length ? "; …" : ""}` : "";
-  return `${formatDay(day)}: ${formatUptime(ratio)} uptime, ${count}${named}`;
+  return `${l.t("day.line", { day: l.day(day), uptime: l.uptime(ratio), incidents: count })}${named}`;
 }
 
 /** Probes and incidents each tell of a day; the worse wins. */
@@ -73,7 +73,12 @@ function dayMinutes(
   };
 }
 
-export function finishedDays(snapshot: Snapshot, component: SnapComponent, today: number): FinishedDays {
+export function finishedDays(
+  snapshot: Snapshot,
+  component: SnapComponent,
+  today: number,
+  l: Locale,
+): FinishedDays {
   const rows = new Map((snapshot.days[component.id] ?? []).map((d) => [d.day, d]));
   const probeRows = new Map((snapshot.probeDays?.[component.id] ?? []).map((d) => [d.day, d]));
   const existsFrom = Date.parse(component.existsFrom);
@@ -104,11 +109,11 @@ export function finishedDays(snapshot: Snapshot, component: SnapComponent, today
     keys.push(day);
     out.days.push({
       level,
-      label: label(day, level, uptimeRatio(dayDown, seen), incidents, row?.names),
+      label: label(l, day, level, uptimeRatio(dayDown, seen), incidents, row?.names),
       ...(incidents > 0 ? { day } : {}),
     });
   }
-  out.runs = runsOf(out.days, out.facts, keys);
+  out.runs = runsOf(out.days, out.facts, keys, l);
   return out;
 }
 
@@ -117,6 +122,7 @@ export function runsOf(
   days: readonly StripDay[],
   facts: readonly DayFact[],
   keys: readonly string[],
+  l: Locale,
 ): StripRun[] {
   const runs: StripRun[] = [];
   let start = 0;
@@ -130,12 +136,12 @@ export function runsOf(
       const part = facts.slice(start, i);
       const down = part.reduce((n, f) => n + f.down, 0);
       const seen = part.reduce((n, f) => n + f.seen, 0);
-      const range = formatDayRange(keys[start] ?? "", keys[i - 1] ?? "");
-      const what =
+      const range = l.dayRange(keys[start] ?? "", keys[i - 1] ?? "");
+      const text =
         first.level === "nodata"
-          ? "no data"
-          : `${formatUptime(uptimeRatio(down, seen))} uptime, no incidents`;
-      runs.push({ level: first.level, label: `${range}: ${what}`, span });
+          ? l.t("run.noData", { range })
+          : l.t("run.line", { range, uptime: l.uptime(uptimeRatio(down, seen)) });
+      runs.push({ level: first.level, label: text, span });
     }
     start = i;
   }
@@ -154,8 +160,9 @@ export class HistoryCache {
 
   constructor(private readonly max = 2_000) {}
 
-  finished(snapshot: Snapshot, component: SnapComponent, today: number): FinishedDays {
+  finished(snapshot: Snapshot, component: SnapComponent, today: number, l: Locale): FinishedDays {
     const key = [
+      l.lang,
       component.id,
       today,
       component.existsFrom,
@@ -166,7 +173,7 @@ export class HistoryCache {
     let hit = this.entries.get(key);
     if (!hit) {
       if (this.entries.size >= this.max) this.entries.clear();
-      hit = finishedDays(snapshot, component, today);
+      hit = finishedDays(snapshot, component, today, l);
       this.entries.set(key, hit);
     }
     return hit;
@@ -228,8 +235,9 @@ export function componentHistory(
   snapshot: Snapshot,
   component: SnapComponent,
   nowMs: number,
+  l: Locale,
   today: Map<string, TodaySpans> = todaySpans(snapshot, nowMs),
-  finished: FinishedDays = finishedDays(snapshot, component, startOfDay(nowMs)),
+  finished: FinishedDays = finishedDays(snapshot, component, startOfDay(nowMs), l),
 ): ComponentHistory {
   const t = todayFact(snapshot, component, nowMs, today);
   const level = dayLevel(t.m, t.seen);
@@ -238,10 +246,12 @@ export function componentHistory(
     finished,
     today: {
       level,
-      label: `${label(dayKey(t.dayStart), level, uptimeRatio(t.down, t.seen), t.incidents, t.names)} (today, so far)`,
+      label: l.t("day.today", {
+        label: label(l, dayKey(t.dayStart), level, uptimeRatio(t.down, t.seen), t.incidents, t.names),
+      }),
       ...(t.incidents > 0 ? { day: dayKey(t.dayStart) } : {}),
     },
-    uptime: formatUptime(ratio),
+    uptime: l.uptime(ratio),
     ratio,
     uptimeDays: finished.facts.filter((f) => f.seen > 0).length + (t.seen > 0 ? 1 : 0),
   };
@@ -253,7 +263,7 @@ export function uptimeOver(
   component: SnapComponent,
   nowMs: number,
   days: number,
-  finished: FinishedDays = finishedDays(snapshot, component, startOfDay(nowMs)),
+  finished: FinishedDays = finishedDays(snapshot, component, startOfDay(nowMs), localeOf(REFERENCE_LANGUAGE)),
 ): number | null {
   const t = todayFact(snapshot, component, nowMs, todaySpans(snapshot, nowMs));
   const recent = finished.facts.slice(Math.max(0, finished.facts.length - (days - 1)));

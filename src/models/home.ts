@@ -13,6 +13,7 @@ import {
   pageStatus,
 } from "../domain/status";
 import { DAY_MS, iso } from "../domain/time";
+import type { Locale } from "../i18n/locale";
 import type { SnapComponent, SnapIncident, Snapshot } from "../snapshot/types";
 import {
   BAR_DAYS,
@@ -144,6 +145,8 @@ export function homeModel(
   options: {
     fresh: boolean;
     previewDays: number;
+    /** The language of the bars' text alternatives. */
+    l: Locale;
     lastTickAt?: string | null;
     /** The finished days of a bar, from the caller's cache (computed when absent). */
     finished?: (component: SnapComponent) => FinishedDays;
@@ -162,7 +165,7 @@ export function homeModel(
     // A group is a heading for its members; only leaves carry a bar.
     const history = children.length
       ? null
-      : componentHistory(snapshot, c, nowMs, today, options.finished?.(c));
+      : componentHistory(snapshot, c, nowMs, options.l, today, options.finished?.(c));
     return {
       id: c.id,
       name: c.name,

@@ -5,6 +5,7 @@
  * recipient's failure never stopping the others, 5xx answers recorded on
  * the subscriber, everything else retried with backoff.
  */
+
 import { WorkerMailer } from "worker-mailer";
 import { mailKey } from "../db/meta";
 import {
@@ -17,6 +18,7 @@ import {
 import { base64url, fromBase64url } from "../domain/base64url";
 import type { EventBody } from "../domain/events";
 import { iso, MINUTE_MS } from "../domain/time";
+import { localeOf } from "../i18n/locale";
 import { readSettings } from "../settings";
 import { renderMarkdown } from "../views/markdown";
 import { headline, type PageInfo } from "./payloads";
@@ -124,8 +126,8 @@ const escapeHtml = (s: string) =>
 
 export type Message = { subject: string; text: string; html: string; headers: Record<string, string> };
 
-function layout(page: PageInfo, bodyHtml: string, footerHtml: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.name)}</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${bodyHtml}<hr><p style="font-size:small;color:#555">${footerHtml}</p></body></html>`;
+function layout(page: PageInfo, lang: string, bodyHtml: string, footerHtml: string): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(page.name)}</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${bodyHtml}<hr><p style="font-size:small;color:#555">${footerHtml}</p></body></html>`;
 }
 
 /** What one due mail says. */
@@ -136,21 +138,25 @@ export async function composeMail(
   now: number,
 ): Promise<Message> {
   const base = page.url;
+  const l = localeOf(mail.language ?? page.language);
+  const lang = l.lang;
   if (mail.kind === "confirm") {
     const link = await confirmLink(db, base, mail.subscriberId, now + CONFIRM_TTL_MS);
+    const asked = l.t("mail.confirmAsked", { page: page.name });
     return {
-      subject: `Confirm your subscription to ${page.name}`,
-      text: `Someone, probably you, asked to receive ${page.name}'s incident and maintenance news at this address.\n\nConfirm within 48 hours:\n${link}\n\nIf it was not you, ignore this message: nothing more will be sent.\n`,
+      subject: l.t("mail.confirmSubject", { page: page.name }),
+      text: `${asked}\n\n${l.t("mail.confirmWithin")}\n${link}\n\n${l.t("mail.notYou")}\n`,
       html: layout(
         page,
-        `<p>Someone, probably you, asked to receive ${escapeHtml(page.name)}'s incident and maintenance news at this address.</p><p><a href="${escapeHtml(link)}">Confirm the subscription</a> (within 48 hours).</p>`,
-        "If it was not you, ignore this message: nothing more will be sent.",
+        lang,
+        `<p>${escapeHtml(asked)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(l.t("mail.confirmLink"))}</a></p>`,
+        escapeHtml(l.t("mail.notYou")),
       ),
-      headers: {},
+      headers: { "Content-Language": lang },
     };
   }
   const body = JSON.parse(mail.body ?? "{}") as EventBody;
-  const h = headline(body);
+  const h = headline(body, l);
   const incident = body.incident;
   const link = incident ? `${base}/incidents/${incident.id}` : base;
   const { manage, unsubscribe } = await manageLinks(db, base, mail.subscriberId);
@@ -159,23 +165,24 @@ export async function composeMail(
   const text = [
     h.title,
     "",
-    update ? `${update.title}\n${update.text}` : "No details yet.",
+    update ? `${update.title}\n${update.text}` : l.t("chat.noDetails"),
     "",
-    affected ? `Affected: ${affected}` : null,
-    `Details: ${link}`,
+    affected ? l.t("chat.affected", { names: affected }) : null,
+    l.t("mail.details", { link }),
     "",
-    `You receive this because you subscribed to ${page.name}. Change what you receive or leave: ${manage}`,
+    `${l.t("mail.why", { page: page.name })} ${l.t("mail.change", { link: manage })}`,
   ]
     .filter((l) => l !== null)
     .join("\n");
   const html = layout(
     page,
+    lang,
     `<h1 style="font-size:1.3em">${escapeHtml(h.title)}</h1>${
       update
         ? `<h2 style="font-size:1.1em">${escapeHtml(update.title)}</h2>${markdownOnce(update.text)}`
-        : "<p>No details yet.</p>"
-    }${affected ? `<p>Affected: ${escapeHtml(affected)}</p>` : ""}<p><a href="${escapeHtml(link)}">Details on the status page</a></p>`,
-    `You receive this because you subscribed to ${escapeHtml(page.name)}. <a href="${escapeHtml(manage)}">Change what you receive or unsubscribe</a>.`,
+        : `<p>${escapeHtml(l.t("chat.noDetails"))}</p>`
+    }${affected ? `<p>${escapeHtml(l.t("chat.affected", { names: affected }))}</p>` : ""}<p><a href="${escapeHtml(link)}">${escapeHtml(l.t("mail.detailsLink"))}</a></p>`,
+    `${escapeHtml(l.t("mail.why", { page: page.name }))} <a href="${escapeHtml(manage)}">${escapeHtml(l.t("mail.changeLink"))}</a>.`,
   );
   return {
     subject: `[${page.name}] ${h.title}`,
@@ -183,6 +190,7 @@ export async function composeMail(
     html,
     // One-click unsubscribe (RFC 8058): mail clients POST to the URL.
     headers: {
+      "Content-Language": lang,
       "List-Unsubscribe": `<${unsubscribe}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },

@@ -18,5 +18,6 @@ export async function pageInfo(env: Env, now: number, origin: string): Promise<P
     url: settings.pageUrl || origin,
     indicator: status.indicator,
     description: status.description,
+    language: settings.language,
   };
 }

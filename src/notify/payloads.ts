@@ -5,12 +5,32 @@
  */
 import type { WebhookFormat } from "../db/webhooks";
 import type { EventBody, IncidentFacts } from "../domain/events";
+import type { ComponentStatus } from "../domain/severity";
+import { type Locale, localeOf } from "../i18n/locale";
+import { phaseLabel, statusLabel } from "../i18n/words";
 
-import { INCIDENT_STATUS_LABEL, STATUS_LABEL } from "../views/words";
+export type PageInfo = {
+  id: string;
+  name: string;
+  url: string;
+  indicator: string;
+  description: string;
+  /** The page's default language: chat messages are written in it. */
+  language: string;
+};
 
-export type PageInfo = { id: string; name: string; url: string; indicator: string; description: string };
+const COMPONENT_STATUSES = new Set([
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+]);
 
-const LABEL: Record<string, string> = { ...INCIDENT_STATUS_LABEL, ...STATUS_LABEL };
+/** A component status or an incident phase, in words. */
+function label(l: Locale, status: string): string {
+  return COMPONENT_STATUSES.has(status) ? statusLabel(l, status as ComponentStatus) : phaseLabel(l, status);
+}
 
 const COLOR: Record<string, number> = {
   none: 0x2e7d32,
@@ -66,7 +86,10 @@ function slackEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-export function headline(body: EventBody): {
+export function headline(
+  body: EventBody,
+  l: Locale,
+): {
   title: string;
   text: string;
   color: number;
@@ -75,8 +98,8 @@ export function headline(body: EventBody): {
   if (body.component) {
     const c = body.component;
     return {
-      title: `${c.name}: ${LABEL[c.newStatus] ?? c.newStatus}`,
-      text: `Was ${LABEL[c.oldStatus] ?? c.oldStatus}.`,
+      title: l.t("chat.componentTitle", { name: c.name, status: label(l, c.newStatus) }),
+      text: l.t("chat.was", { status: label(l, c.oldStatus) }),
       color: COLOR[c.newStatus] ?? 0x6e7781,
       link: null,
     };
@@ -84,11 +107,11 @@ export function headline(body: EventBody): {
   const i = body.incident as IncidentFacts;
   const parts = [
     i.update ? `${i.update.title}: ${i.update.text}` : null,
-    i.components.length ? `Affected: ${i.components.map((c) => c.name).join(", ")}` : null,
+    i.components.length ? l.t("chat.affected", { names: i.components.map((c) => c.name).join(", ") }) : null,
   ].filter(Boolean);
   return {
-    title: `[${LABEL[i.status] ?? i.status}] ${i.name}`,
-    text: parts.join("\n") || "No details yet.",
+    title: `[${label(l, i.status)}] ${i.name}`,
+    text: parts.join("\n") || l.t("chat.noDetails"),
     color: COLOR[i.maintenance ? "maintenance" : i.impact] ?? 0x6e7781,
     link: i.id,
   };
@@ -117,7 +140,7 @@ export function deliveryBody(format: WebhookFormat, body: EventBody, page: PageI
     }
     return { ...base, incident: statuspageIncident(body.incident as IncidentFacts, page) };
   }
-  const h = headline(body);
+  const h = headline(body, localeOf(page.language));
   const url = h.link ? `${page.url}/incidents/${h.link}` : `${page.url}/`;
   if (format === "slack") {
     return {

@@ -9,7 +9,6 @@ import { usageLines } from "../domain/plan";
 import type { ComponentStatus } from "../domain/severity";
 import { componentStatuses, pageStatus } from "../domain/status";
 import { DAY_MS, dayKey, iso } from "../domain/time";
-import { formatUptime } from "../domain/uptime";
 import type { AppEnv } from "../env";
 import {
   badgeSvg,
@@ -23,14 +22,15 @@ import { atomFeed, feedEntries, rssFeed, touchingComponent } from "../formats/fe
 import { exposition, metricFamilies } from "../formats/metrics";
 import { inputsEtag, PageCache, sendPage, strongEtag } from "../http/cached-page";
 import { readParam, readQuery } from "../http/input";
+import { requestLanguage } from "../http/language";
 import { notFound } from "../http/problem";
+import type { Locale } from "../i18n/locale";
 import { uptimeOver } from "../models/history";
 import { uuid } from "../schemas/common";
 import { readSettings } from "../settings";
 import { currentSnapshot } from "../snapshot/current";
 import { rebuildSnapshot } from "../snapshot/publish";
 import type { Snapshot } from "../snapshot/types";
-import { STATUS_LABEL } from "../views/words";
 
 const cache = new PageCache(64);
 const BadgeQuery = v.object({
@@ -49,22 +49,23 @@ async function snapshotOf(c: Context<AppEnv>) {
   return currentSnapshot(c.env, () => rebuildSnapshot(c.env, Date.now()));
 }
 
-/** A derived document cached for the rest of the minute and per snapshot version. */
+/** A derived document cached for the rest of the minute, per snapshot version and per language. */
 async function cached(
   c: Context<AppEnv>,
   name: string,
   type: string,
-  build: (s: Snapshot, now: number) => string,
+  build: (s: Snapshot, now: number, l: Locale) => string,
 ) {
   const now = Date.now();
   const { snapshot } = await snapshotOf(c);
-  const key = `${snapshot.version}.${snapshot.builtAt}.${Math.floor(now / 60_000)}.${base(c)}.${name}`;
+  const { l } = requestLanguage(c);
+  const key = `${snapshot.version}.${snapshot.builtAt}.${Math.floor(now / 60_000)}.${base(c)}.${l.lang}.${name}`;
   let page = cache.get(key);
   if (!page) {
-    page = { body: build(snapshot, now), etag: inputsEtag(key) };
+    page = { body: build(snapshot, now, l), etag: inputsEtag(key) };
     cache.set(key, page);
   }
-  return sendPage(c, page, type, true);
+  return sendPage(c, page, type, true, l.lang);
 }
 
 function statuses(snapshot: Snapshot, now: number) {
@@ -80,28 +81,31 @@ function componentOf(snapshot: Snapshot, id: string) {
 /** Feeds, the maintenance calendar, badges and metrics. */
 export const formats = new Hono<AppEnv>()
   .get("/history.atom", (c) =>
-    cached(c, "atom", "application/atom+xml; charset=utf-8", (s, now) =>
+    cached(c, "atom", "application/atom+xml; charset=utf-8", (s, now, l) =>
       atomFeed(
         {
-          title: `${readSettings(c.env).pageName} status`,
+          title: l.t("feed.title", { page: readSettings(c.env).pageName }),
           baseUrl: base(c),
           selfPath: "/history.atom",
           updated: s.updatedAt,
+          lang: l.lang,
         },
-        feedEntries(s.incidents, base(c), now),
+        feedEntries(s.incidents, base(c), now, l),
       ),
     ),
   )
   .get("/history.rss", (c) =>
-    cached(c, "rss", "application/rss+xml; charset=utf-8", (s, now) =>
+    cached(c, "rss", "application/rss+xml; charset=utf-8", (s, now, l) =>
       rssFeed(
         {
-          title: `${readSettings(c.env).pageName} status`,
+          title: l.t("feed.title", { page: readSettings(c.env).pageName }),
           baseUrl: base(c),
           selfPath: "/history.rss",
           updated: s.updatedAt,
+          lang: l.lang,
+          description: l.t("feed.description", { page: readSettings(c.env).pageName }),
         },
-        feedEntries(s.incidents, base(c), now),
+        feedEntries(s.incidents, base(c), now, l),
       ),
     ),
   )
@@ -109,62 +113,71 @@ export const formats = new Hono<AppEnv>()
     const id = readParam(c, "componentId", uuid);
     const { snapshot } = await snapshotOf(c);
     const component = componentOf(snapshot, id);
-    return cached(c, `atom-${id}`, "application/atom+xml; charset=utf-8", (s, now) =>
+    return cached(c, `atom-${id}`, "application/atom+xml; charset=utf-8", (s, now, l) =>
       atomFeed(
         {
-          title: `${readSettings(c.env).pageName} status: ${component.name}`,
+          title: l.t("feed.componentTitle", {
+            page: readSettings(c.env).pageName,
+            component: component.name,
+          }),
           baseUrl: base(c),
           selfPath: `/components/${id}/history.atom`,
           updated: s.updatedAt,
+          lang: l.lang,
         },
-        feedEntries(touchingComponent(s, id), base(c), now),
+        feedEntries(touchingComponent(s, id), base(c), now, l),
       ),
     );
   })
   .get("/maintenance.ics", async (c) => {
     const settings = readSettings(c.env);
     const rows = await listMaintenanceForCalendar(c.env.DB, iso(Date.now() - 90 * DAY_MS), 500);
+    const { l } = requestLanguage(c);
     const body = maintenanceCalendar(rows, {
-      name: settings.pageName,
+      name: l.t("calendar.name", { page: settings.pageName }),
       baseUrl: base(c),
       host: new URL(base(c)).host,
     });
     c.header("Content-Disposition", 'inline; filename="maintenance.ics"');
-    return sendPage(c, { body, etag: await strongEtag(body) }, "text/calendar; charset=utf-8");
+    return sendPage(c, { body, etag: await strongEtag(body) }, "text/calendar; charset=utf-8", false, l.lang);
   })
   .get("/badge.svg", async (c) => {
     const { style } = readQuery(c, BadgeQuery);
-    return cached(c, `badge-${style}`, "image/svg+xml; charset=utf-8", (s, now) => {
+    return cached(c, `badge-${style}`, "image/svg+xml; charset=utf-8", (s, now, l) => {
       const st = statuses(s, now);
       const page = pageStatus(st.values(), s.incidents, s.bounds, iso(now));
-      return badgeSvg("status", page.description.toLowerCase(), INDICATOR_COLOR[page.indicator], style);
+      const words =
+        page.description === "Partially Degraded Service"
+          ? l.t("badge.degraded")
+          : l.t(`badge.${page.indicator}`);
+      return badgeSvg(l.t("badge.status"), words, INDICATOR_COLOR[page.indicator], style);
     });
   })
   .get("/components/:componentId/badge.svg", async (c) => {
     const id = readParam(c, "componentId", uuid);
     const { style } = readQuery(c, BadgeQuery);
-    return cached(c, `badge-${id}-${style}`, "image/svg+xml; charset=utf-8", (s, now) => {
+    return cached(c, `badge-${id}-${style}`, "image/svg+xml; charset=utf-8", (s, now, l) => {
       const component = componentOf(s, id);
       const status = statuses(s, now).get(id) ?? "operational";
-      return badgeSvg(component.name, STATUS_LABEL[status].toLowerCase(), STATUS_COLOR[status], style);
+      return badgeSvg(component.name, l.t(`badgeStatus.${status}`), STATUS_COLOR[status], style);
     });
   })
   .get("/components/:componentId/uptime.svg", async (c) => {
     const id = readParam(c, "componentId", uuid);
     const { style, days } = readQuery(c, UptimeQuery);
-    return cached(c, `uptime-${id}-${style}-${days}`, "image/svg+xml; charset=utf-8", (s, now) => {
+    return cached(c, `uptime-${id}-${style}-${days}`, "image/svg+xml; charset=utf-8", (s, now, l) => {
       const ratio = uptimeOver(s, componentOf(s, id), now, Number(days));
-      return badgeSvg(`uptime ${days}d`, formatUptime(ratio), uptimeColor(ratio), style);
+      return badgeSvg(l.t("badge.uptime", { days }), l.uptime(ratio), uptimeColor(ratio), style);
     });
   })
   .get("/components/:componentId/shields.json", async (c) => {
     const id = readParam(c, "componentId", uuid);
-    return cached(c, `shields-${id}`, "application/json; charset=utf-8", (s, now) => {
+    return cached(c, `shields-${id}`, "application/json; charset=utf-8", (s, now, l) => {
       const status: ComponentStatus = statuses(s, now).get(id) ?? "operational";
       return JSON.stringify({
         schemaVersion: 1,
         label: componentOf(s, id).name,
-        message: STATUS_LABEL[status].toLowerCase(),
+        message: l.t(`badgeStatus.${status}`),
         color: STATUS_SHIELDS_COLOR[status],
       });
     });

@@ -3,10 +3,11 @@ import * as v from "valibot";
 import { monitorsOfComponent } from "../db/monitors";
 import { monitorSamples } from "../db/ticks";
 import { iso } from "../domain/time";
-import { formatDay, formatMonth, isTimeZone } from "../domain/time-text";
+import { isTimeZone } from "../domain/time-text";
 import type { AppEnv } from "../env";
 import { inputsEtag, PageCache, type RenderedPage, sendPage, strongEtag } from "../http/cached-page";
 import { readParam, readQuery } from "../http/input";
+import { keptLanguage, type RequestLanguage, requestLanguage } from "../http/language";
 import { notFound } from "../http/problem";
 import {
   byMonth,
@@ -46,19 +47,32 @@ function snapshotFor(c: Context<AppEnv>) {
 
 type Body = Parameters<typeof renderDocument>[0]["body"];
 
-function renderPage(c: Context<AppEnv>, title: string, body: Body, tz: string): string {
+/** What every public page renders with: the zone, the language, and links that keep both. */
+type View = { tz: string; language: RequestLanguage; link: (path: string) => string };
+
+function viewOf(c: Context<AppEnv>): View {
+  const settings = readSettings(c.env);
+  const tz = zoneOf(c, settings);
+  const language = requestLanguage(c);
+  return { tz, language, link: (p) => href(p, tz, settings, keptLanguage(language)) };
+}
+
+function renderPage(c: Context<AppEnv>, title: string, body: Body, view: View): string {
   const settings = readSettings(c.env);
   return renderDocument({
     title: title ? `${title} · ${settings.pageName}` : settings.pageName,
     settings,
-    tz,
+    tz: view.tz,
     path: c.req.path,
     body,
+    l: view.language.l,
+    lang: keptLanguage(view.language),
+    query: new URL(c.req.url).search,
   });
 }
 
-async function page(c: Context<AppEnv>, title: string, body: Body, tz: string): Promise<RenderedPage> {
-  const html = renderPage(c, title, body, tz);
+async function page(c: Context<AppEnv>, title: string, body: Body, view: View): Promise<RenderedPage> {
+  const html = renderPage(c, title, body, view);
   return { body: html, etag: await strongEtag(html) };
 }
 
@@ -76,20 +90,20 @@ const HistoryQuery = v.object({
 });
 
 /** /history?day=: the incidents of one day, which a bar's day links to. */
-async function dayPage(c: Context<AppEnv>, snapshot: Snapshot, day: string, tz: string, now: number) {
-  const settings = readSettings(c.env);
+async function dayPage(c: Context<AppEnv>, snapshot: Snapshot, day: string, view: View, now: number) {
+  const { l } = view.language;
   const items = await loadDay(c.env.DB, day);
-  const link = (p: string) => href(p, tz, settings);
   const list = items.map((i) => listItem(i, snapshot.bounds, now));
   const body = HistoryPage({
-    day: formatDay(day),
-    months: byMonth(list, (t) => formatMonth(t, tz)),
-    tz,
+    day: l.day(day),
+    months: byMonth(list, (t) => l.month(t, view.tz)),
+    tz: view.tz,
     newer: null,
     older: null,
-    link,
+    link: view.link,
+    l,
   });
-  return page(c, `Incidents on ${formatDay(day)}`, body, tz);
+  return page(c, l.t("history.dayTitle", { day: l.day(day) }), body, view);
 }
 
 /** Detail pages read D1 for their own data, and fall back to the snapshot when it fails. */
@@ -110,25 +124,25 @@ async function orFromSnapshot<T>(
 export const pages = new Hono<AppEnv>()
   .get("/", async (c) => {
     const settings = readSettings(c.env);
-    const tz = zoneOf(c, settings);
+    const { tz, language } = viewOf(c);
+    const lang = keptLanguage(language);
     const now = Date.now();
     const { snapshot, fresh, lastTickAt } = await snapshotFor(c);
     // Rendered pages are reused for the rest of the minute: times on the page move by the minute.
     const delayed = checksDelayed(snapshot, lastTickAt, now) ? `d${lastTickAt}` : "";
-    const key = `${snapshot.version}.${snapshot.builtAt}.${fresh ? 1 : 0}.${tz}.${Math.floor(now / 60_000)}${delayed}`;
+    const key = `${snapshot.version}.${snapshot.builtAt}.${fresh ? 1 : 0}.${tz}.${language.lang}${lang ? "!" : ""}${settings.language}.${Math.floor(now / 60_000)}${delayed}`;
     let rendered = homeCache.get(key);
     if (!rendered) {
       rendered = {
-        body: renderHome(settings, snapshot, now, tz, fresh, lastTickAt, renders),
+        body: renderHome(settings, snapshot, now, { tz, l: language.l, lang }, fresh, lastTickAt, renders),
         etag: inputsEtag(key),
       };
       homeCache.set(key, rendered);
     }
-    return sendPage(c, rendered, undefined, true);
+    return sendPage(c, rendered, undefined, true, language.lang);
   })
   .get("/incidents/:incidentId", async (c) => {
-    const settings = readSettings(c.env);
-    const tz = zoneOf(c, settings);
+    const view = viewOf(c);
     const id = readParam(c, "incidentId", uuid);
     const { snapshot, fresh: snapFresh } = await snapshotFor(c);
     const { value: incident, fresh } = await orFromSnapshot(
@@ -146,16 +160,24 @@ export const pages = new Hono<AppEnv>()
     );
     return sendPage(
       c,
-      await page(c, incident.name, IncidentPage({ model, tz, link: (p) => href(p, tz, settings) }), tz),
+      await page(
+        c,
+        incident.name,
+        IncidentPage({ model, tz: view.tz, link: view.link, l: view.language.l }),
+        view,
+      ),
+      undefined,
+      false,
+      view.language.lang,
     );
   })
   .get("/history", async (c) => {
-    const settings = readSettings(c.env);
-    const tz = zoneOf(c, settings);
+    const view = viewOf(c);
+    const { l } = view.language;
     const { page: n = 1, day } = readQuery(c, HistoryQuery);
     const now = Date.now();
     const { snapshot } = await snapshotFor(c);
-    if (day) return sendPage(c, await dayPage(c, snapshot, day, tz, now));
+    if (day) return sendPage(c, await dayPage(c, snapshot, day, view, now), undefined, false, l.lang);
     const { value: items } = await orFromSnapshot(
       () => loadHistoryPage(c.env.DB, iso(now), n, HISTORY_PAGE_SIZE),
       () =>
@@ -163,19 +185,19 @@ export const pages = new Hono<AppEnv>()
     );
     const more = items.length > HISTORY_PAGE_SIZE;
     const list = items.slice(0, HISTORY_PAGE_SIZE).map((i) => listItem(i, snapshot.bounds, now));
-    const link = (p: string) => href(p, tz, settings);
+    const link = view.link;
     const body = HistoryPage({
-      months: byMonth(list, (t) => formatMonth(t, tz)),
-      tz,
+      months: byMonth(list, (t) => l.month(t, view.tz)),
+      tz: view.tz,
+      l,
       newer: n > 1 ? link(n === 2 ? "/history" : `/history?page=${n - 1}`) : null,
       older: more ? link(`/history?page=${n + 1}`) : null,
       link,
     });
-    return sendPage(c, await page(c, "History", body, tz));
+    return sendPage(c, await page(c, l.t("nav.history"), body, view), undefined, false, l.lang);
   })
   .get("/components/:componentId", async (c) => {
-    const settings = readSettings(c.env);
-    const tz = zoneOf(c, settings);
+    const view = viewOf(c);
     const id = readParam(c, "componentId", uuid);
     const now = Date.now();
     const { snapshot, fresh: snapFresh } = await snapshotFor(c);
@@ -192,11 +214,20 @@ export const pages = new Hono<AppEnv>()
       incidents,
       now,
       fresh && snapFresh ? null : snapshot.builtAt,
+      view.language.l,
       monitors,
     );
     return sendPage(
       c,
-      await page(c, component.name, ComponentPage({ model, tz, link: (p) => href(p, tz, settings) }), tz),
+      await page(
+        c,
+        component.name,
+        ComponentPage({ model, tz: view.tz, link: view.link, l: view.language.l }),
+        view,
+      ),
+      undefined,
+      false,
+      view.language.lang,
     );
   });
 

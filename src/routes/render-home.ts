@@ -1,4 +1,6 @@
 import { startOfDay } from "../domain/time";
+import type { Locale } from "../i18n/locale";
+import { indicatorLabel } from "../i18n/words";
 import { HistoryCache } from "../models/history";
 import { homeModel } from "../models/home";
 import type { Settings } from "../settings";
@@ -6,7 +8,6 @@ import type { Snapshot } from "../snapshot/types";
 import { StripRenderer } from "../views/day-strip";
 import { HomePage } from "../views/home-page";
 import { href, renderDocument } from "../views/layout";
-import { INDICATOR_LABEL } from "../views/words";
 
 /**
  * What a home page render reuses between views: each bar's finished days
@@ -24,26 +25,33 @@ export function renderHome(
   settings: Settings,
   snapshot: Snapshot,
   nowMs: number,
-  tz: string,
+  view: { tz: string; l: Locale; lang?: string | null },
   fresh: boolean,
   lastTickAt: string | null = snapshot.lastTickAt,
   renders: HomeRenders = homeRenders(),
 ): Uint8Array<ArrayBuffer> {
   const today = startOfDay(nowMs);
+  const { tz, l, lang = null } = view;
   renders.strips.begin();
   const model = homeModel(snapshot, nowMs, {
     fresh,
     previewDays: settings.maintenancePreviewDays,
     lastTickAt,
-    finished: (c) => renders.history.finished(snapshot, c, today),
+    l,
+    finished: (c) => renders.history.finished(snapshot, c, today, l),
   });
   const page = renderDocument({
     // The title carries the status, so a tab or a bookmark tells it at a glance.
-    title: `${INDICATOR_LABEL[model.indicator]} · ${settings.pageName}`,
+    title: `${indicatorLabel(l, model.indicator)} · ${settings.pageName}`,
     settings,
     tz,
     path: "/",
-    body: HomePage({ model, tz, link: (p) => href(p, tz, settings), renderer: renders.strips }),
+    l,
+    lang,
+    query: [tz !== settings.timeZone ? `tz=${encodeURIComponent(tz)}` : "", lang ? `lang=${lang}` : ""]
+      .filter(Boolean)
+      .join("&"),
+    body: HomePage({ model, tz, l, link: (p) => href(p, tz, settings, lang), renderer: renders.strips }),
   });
   return renders.strips.splice(page);
 }

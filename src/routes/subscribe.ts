@@ -14,6 +14,7 @@ import { getSubscriber, type Subscriber } from "../db/subscribers";
 import type { AppEnv } from "../env";
 import { readForm } from "../http/form";
 import { toFieldErrors } from "../http/input";
+import { keptLanguage, requestLanguage } from "../http/language";
 import { Problem } from "../http/problem";
 import { verify } from "../notify/mail";
 import { SubscriberCreate } from "../schemas/subscribers";
@@ -28,7 +29,10 @@ function show(
   status: 200 | 400 | 403 | 404 | 422 | 429 = 200,
 ) {
   const settings = readSettings(c.env);
+  const language = requestLanguage(c);
   c.header("Cache-Control", "no-store");
+  c.header("Content-Language", language.lang);
+  c.header("Vary", "Accept-Language");
   return c.html(
     renderDocument({
       title: `${title} · ${settings.pageName}`,
@@ -36,9 +40,19 @@ function show(
       tz: settings.timeZone,
       path: c.req.path,
       body,
+      l: language.l,
+      lang: keptLanguage(language),
+      query: new URL(c.req.url).search,
     }),
     status,
   );
+}
+
+/** The locale of this request, and where the subscribe form posts to keep it. */
+function wording(c: Context<AppEnv>) {
+  const language = requestLanguage(c);
+  const lang = keptLanguage(language);
+  return { l: language.l, action: lang ? `/subscribe?lang=${lang}` : "/subscribe" };
 }
 
 async function choices(db: D1Database) {
@@ -52,23 +66,23 @@ async function signedSubscriber(c: Context<AppEnv>): Promise<Subscriber | null> 
   return getSubscriber(c.env.DB, s);
 }
 
-const gone = (c: Context<AppEnv>) =>
-  show(
+const gone = (c: Context<AppEnv>) => {
+  const { l } = wording(c);
+  return show(
     c,
-    "Link not valid",
-    Message({
-      title: "This link does not work",
-      text: "It is not one of ours, or the address it was for has left already. Nothing was changed.",
-    }),
+    l.t("subscribe.goneTitle"),
+    Message({ title: l.t("subscribe.goneHeading"), text: l.t("subscribe.goneText"), l }),
     404,
   );
+};
 
 export const subscribePages = new Hono<AppEnv>()
   .get("/", async (c) => {
     const settings = readSettings(c.env);
+    const { l, action } = wording(c);
     return show(
       c,
-      "Subscribe",
+      l.t("subscribe.title"),
       SubscribeForm({
         pageName: settings.pageName,
         components: await choices(c.env.DB),
@@ -76,6 +90,8 @@ export const subscribePages = new Hono<AppEnv>()
         email: "",
         chosen: [],
         sent: c.req.query("done") === "sent",
+        action,
+        l,
       }),
     );
   })
@@ -85,10 +101,11 @@ export const subscribePages = new Hono<AppEnv>()
     const chosen = form.getAll("components");
     const parsed = v.safeParse(SubscriberCreate, { email, components: chosen });
     const settings = readSettings(c.env);
+    const { l, action } = wording(c);
     const again = async (errors: { path: string; message: string }[], status: 400 | 422 | 429) =>
       show(
         c,
-        "Subscribe",
+        l.t("subscribe.title"),
         SubscribeForm({
           pageName: settings.pageName,
           components: await choices(c.env.DB),
@@ -96,12 +113,19 @@ export const subscribePages = new Hono<AppEnv>()
           email,
           chosen,
           sent: false,
+          action,
+          l,
         }),
         status,
       );
     if (!parsed.success) return again(toFieldErrors(parsed.issues), 400);
     try {
-      await subscribe(c.env.DB, parsed.output, c.req.header("cf-connecting-ip") ?? "unknown", Date.now());
+      await subscribe(
+        c.env.DB,
+        { ...parsed.output, language: l.lang },
+        c.req.header("cf-connecting-ip") ?? "unknown",
+        Date.now(),
+      );
     } catch (err) {
       if (err instanceof Problem && (err.status === 422 || err.status === 429)) {
         if (err.status === 429) c.header("Retry-After", err.headers?.["Retry-After"] ?? "3600");
@@ -109,7 +133,7 @@ export const subscribePages = new Hono<AppEnv>()
       }
       throw err;
     }
-    return c.redirect("/subscribe?done=sent", 303);
+    return c.redirect(`${action}${action.includes("?") ? "&" : "?"}done=sent`, 303);
   })
   .get("/confirm", async (c) => {
     const { s, exp, sig } = c.req.query();
@@ -117,14 +141,12 @@ export const subscribePages = new Hono<AppEnv>()
     const valid =
       Boolean(s && exp && sig) && (await verify(c.env.DB, sig ?? "", "confirm", s ?? "", exp ?? ""));
     if (!valid) return gone(c);
+    const { l } = wording(c);
     if (!(expires > Date.now())) {
       return show(
         c,
-        "Link expired",
-        Message({
-          title: "This link has expired",
-          text: "Confirmation links last 48 hours. Subscribe again.",
-        }),
+        l.t("subscribe.expiredTitle"),
+        Message({ title: l.t("subscribe.expiredHeading"), text: l.t("subscribe.expiredText"), l }),
         403,
       );
     }
@@ -133,10 +155,11 @@ export const subscribePages = new Hono<AppEnv>()
     await confirm(c.env.DB, subscriber, Date.now());
     return show(
       c,
-      "Subscribed",
+      l.t("subscribe.confirmedTitle"),
       Message({
-        title: "You are subscribed",
-        text: `News about ${readSettings(c.env).pageName} will come to ${subscriber.email}. Every message has a link to change that or leave.`,
+        title: l.t("subscribe.confirmedHeading"),
+        text: l.t("subscribe.confirmedText", { page: readSettings(c.env).pageName, email: subscriber.email }),
+        l,
       }),
     );
   })
@@ -144,10 +167,14 @@ export const subscribePages = new Hono<AppEnv>()
     const subscriber = await signedSubscriber(c);
     if (!subscriber) return gone(c);
     const query = new URLSearchParams({ s: subscriber.id, sig: c.req.query("sig") ?? "" });
+    const { l } = wording(c);
+    const lang = c.req.query("lang");
+    if (lang) query.set("lang", lang);
     return show(
       c,
-      "Your subscription",
+      l.t("subscribe.manageTitle"),
       ManageForm({
+        l,
         email: subscriber.email,
         components: await choices(c.env.DB),
         chosen: subscriber.components ?? [],
@@ -168,6 +195,8 @@ export const subscribePages = new Hono<AppEnv>()
       });
     await changeComponents(c.env.DB, subscriber, parsed.output ?? null);
     const query = new URLSearchParams({ s: subscriber.id, sig: c.req.query("sig") ?? "", done: "saved" });
+    const lang = c.req.query("lang");
+    if (lang) query.set("lang", lang);
     return c.redirect(`/subscribe/manage?${query}`, 303);
   })
   // A GET (the URL opened in a browser) changes nothing: it shows the page to leave from.
@@ -176,9 +205,10 @@ export const subscribePages = new Hono<AppEnv>()
     const subscriber = await signedSubscriber(c);
     if (!subscriber) return gone(c);
     await leave(c.env.DB, subscriber.id);
+    const { l } = wording(c);
     return show(
       c,
-      "Unsubscribed",
-      Message({ title: "You have left", text: "Your address is deleted; nothing more will be sent to it." }),
+      l.t("subscribe.leftTitle"),
+      Message({ title: l.t("subscribe.leftHeading"), text: l.t("subscribe.leftText"), l }),
     );
   });

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { languageCodes } from "../i18n/locale";
 import { uuid } from "./common";
 
 /**
@@ -26,6 +27,10 @@ export const SubscriberCreate = v.object({
   email: emailAddress,
   /** Components to hear about; absent, null or empty means all. */
   components: v.nullish(v.pipe(v.array(uuid), v.maxLength(500, "must name at most 500 components"))),
+  /** The language of their mail: one of the page's catalogues; absent means the page's default. */
+  language: v.optional(
+    v.picklist(languageCodes(), `must be one of the page's languages: ${languageCodes().join(", ")}`),
+  ),
 });
 
 export const SubscriberOut = v.object({

@@ -1,7 +1,8 @@
 import type { Indicator } from "../domain/status";
+import type { Locale } from "../i18n/locale";
+import { indicatorLabel } from "../i18n/words";
 import { html, type VNode } from "./html";
 import { Icon, type IconName } from "./icons";
-import { INDICATOR_LABEL } from "./words";
 
 const ICON: Record<Indicator, IconName> = {
   none: "ok",
@@ -11,8 +12,8 @@ const ICON: Record<Indicator, IconName> = {
   maintenance: "maintenance",
 };
 
-export function Banner({ indicator }: { indicator: Indicator }): VNode {
+export function Banner({ indicator, l }: { indicator: Indicator; l: Locale }): VNode {
   return html`<section class=${`banner b-${ICON[indicator]}`} aria-labelledby="overall">
-    <h1 id="overall"><${Icon} name=${ICON[indicator]} /><span>${INDICATOR_LABEL[indicator]}</span></h1>
+    <h1 id="overall"><${Icon} name=${ICON[indicator]} /><span>${indicatorLabel(l, indicator)}</span></h1>
   </section>`;
 }

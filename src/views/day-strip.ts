@@ -1,3 +1,4 @@
+import type { Locale } from "../i18n/locale";
 import type { StripDay, StripRun } from "../models/history";
 import { html, render, type VNode } from "./html";
 
@@ -74,19 +75,20 @@ export type DayStripProps = {
   finished: readonly (StripDay | StripRun)[];
   today: StripDay;
   uptime: string;
+  l: Locale;
   /** Days behind the uptime figure when fewer than 90, said beside it so it does not read as 90. */
   uptimeDays?: number | null;
   /** Leaves the finished days to the renderer's splice, under this name; without it they are rendered here. */
   renderer?: { strips: StripRenderer; slot: string };
 };
 
-export function DayStrip({ name, finished, today, uptime, uptimeDays, renderer }: DayStripProps): VNode {
-  const label = `Daily status of ${name}, last 90 days`;
+export function DayStrip({ name, finished, today, uptime, uptimeDays, renderer, l }: DayStripProps): VNode {
+  const label = l.t("strip.label", { name });
   return html`
     ${
       renderer
         ? html`<ol class="strip" aria-label=${label} dangerouslySetInnerHTML=${{ __html: renderer.strips.slot(renderer.slot, finished) + render(DayCell(today)) }}></ol>`
         : html`<ol class="strip" aria-label=${label}>${finished.map((d) => DayCell(d))}${DayCell(today)}</ol>`
     }
-    <p class="strip-legend">${uptime} uptime${uptimeDays ? ` over ${uptimeDays === 1 ? "1 day" : `${uptimeDays} days`}` : ""}</p>`;
+    <p class="strip-legend">${uptimeDays ? l.t("strip.uptimeOver", { uptime, count: uptimeDays }) : l.t("strip.uptime", { uptime })}</p>`;
 }

@@ -1,12 +1,13 @@
+import type { Locale } from "../i18n/locale";
 import { html, type VNode } from "./html";
 
-export type ErrorPageProps = { status: number; title: string; message: string };
+export type ErrorPageProps = { status: number; title: string; message: string; l: Locale };
 
-export function ErrorPage({ status, title, message }: ErrorPageProps): VNode {
+export function ErrorPage({ status, title, message, l }: ErrorPageProps): VNode {
   return html`<section class="error-page" aria-labelledby="error-title">
     <h1 id="error-title">${title}</h1>
     <p>${message}</p>
-    <p class="error-status">HTTP ${status}</p>
-    <p><a href="/">Back to the status page</a></p>
+    <p class="error-status">${l.t("error.status", { status: String(status) })}</p>
+    <p><a href="/">${l.t("error.back")}</a></p>
   </section>`;
 }

@@ -1,3 +1,4 @@
+import type { Locale } from "../i18n/locale";
 import type { MonthGroup } from "../models/detail";
 import { html, type VNode } from "./html";
 import { IncidentList } from "./incident-list";
@@ -10,25 +11,26 @@ type Props = {
   newer: string | null;
   older: string | null;
   link: (path: string) => string;
+  l: Locale;
 };
 
-export function HistoryPage({ day, months, tz, newer, older, link }: Props): VNode {
+export function HistoryPage({ day, months, tz, newer, older, link, l }: Props): VNode {
   return html`<div class="history-page">
-    <h1>${day ? `Incidents on ${day}` : "Incident history"}</h1>
-    ${day ? html`<p><a href=${link("/history")}>All history</a></p>` : null}
+    <h1>${day ? l.t("history.dayTitle", { day }) : l.t("history.title")}</h1>
+    ${day ? html`<p><a href=${link("/history")}>${l.t("history.all")}</a></p>` : null}
     ${
       months.length
         ? months.map(
             (m, n) => html`<section aria-labelledby=${`month-${n}`}>
             <h2 id=${`month-${n}`}>${m.month}</h2>
-            <${IncidentList} items=${m.items} tz=${tz} link=${(id: string) => link(`/incidents/${id}`)} />
+            <${IncidentList} items=${m.items} tz=${tz} l=${l} link=${(id: string) => link(`/incidents/${id}`)} />
           </section>`,
           )
-        : html`<p>${day ? "No incidents or maintenance on this day." : "No incidents or maintenance on record."}</p>`
+        : html`<p>${day ? l.t("history.noneDay") : l.t("history.none")}</p>`
     }
-    <nav class="pager" aria-label="Pages">
-      ${newer ? html`<a href=${newer} rel="prev">Newer</a>` : null}
-      ${older ? html`<a href=${older} rel="next">Older</a>` : null}
+    <nav class="pager" aria-label=${l.t("history.pages")}>
+      ${newer ? html`<a href=${newer} rel="prev">${l.t("history.newer")}</a>` : null}
+      ${older ? html`<a href=${older} rel="next">${l.t("history.older")}</a>` : null}
     </nav>
   </div>`;
 }

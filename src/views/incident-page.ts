@@ -1,59 +1,69 @@
-import { formatDuration } from "../domain/time-text";
+import type { Locale } from "../i18n/locale";
+import { impactLabel, phaseLabel, statusLabel } from "../i18n/words";
 import type { IncidentPageModel } from "../models/detail";
 import { html, type VNode } from "./html";
+import { Window } from "./incident-card";
 import { Notices } from "./notice";
 import { Time } from "./time";
-import { IMPACT_LABEL, INCIDENT_STATUS_LABEL, STATUS_LABEL } from "./words";
 
-type Props = { model: IncidentPageModel; tz: string; link: (path: string) => string };
+type Props = { model: IncidentPageModel; tz: string; link: (path: string) => string; l: Locale };
 
-export function IncidentPage({ model, tz, link }: Props): VNode {
+function duration(model: IncidentPageModel, l: Locale): string {
+  if (model.ongoing && model.status === "scheduled")
+    return l.t("incident.planned", {
+      duration: model.endedAt ? l.duration(Date.parse(model.endedAt) - Date.parse(model.beganAt)) : "",
+    });
+  const d = l.duration(model.durationMs);
+  return model.ongoing ? l.t("incident.soFar", { duration: d }) : d;
+}
+
+export function IncidentPage({ model, tz, link, l }: Props): VNode {
   return html`<article class="incident" aria-labelledby="incident-title">
-    <${Notices} dataAsOf=${model.dataAsOf} checksDelayedSince=${null} tz=${tz} />
-    <p class="crumbs"><a href=${link("/history")}>History</a></p>
-    <h1 id="incident-title">${model.name}</h1>
+    <${Notices} dataAsOf=${model.dataAsOf} checksDelayedSince=${null} tz=${tz} l=${l} />
+    <p class="crumbs"><a href=${link("/history")}>${l.t("nav.history")}</a></p>
+    <h1 id="incident-title" lang=${l.written}>${model.name}</h1>
     <dl class="facts">
-      <dt>Status</dt><dd>${INCIDENT_STATUS_LABEL[model.status]}</dd>
-      <dt>Impact</dt><dd>${IMPACT_LABEL[model.impact]}</dd>
+      <dt>${l.t("incident.status")}</dt><dd>${phaseLabel(l, model.status)}</dd>
+      <dt>${l.t("incident.impact")}</dt><dd>${impactLabel(l, model.impact)}</dd>
       ${
         model.maintenance
-          ? html`<dt>Window</dt><dd><${Time} iso=${model.beganAt} tz=${tz} /> to ${model.endedAt ? html`<${Time} iso=${model.endedAt} tz=${tz} />` : "until further notice"}</dd>`
-          : html`<dt>Began</dt><dd><${Time} iso=${model.beganAt} tz=${tz} /></dd>
-            ${model.endedAt && !model.ongoing ? html`<dt>Ended</dt><dd><${Time} iso=${model.endedAt} tz=${tz} /></dd>` : null}`
+          ? html`<dt>${l.t("incident.window")}</dt><dd><${Window} from=${model.beganAt} to=${model.endedAt} tz=${tz} l=${l} /></dd>`
+          : html`<dt>${l.t("incident.began")}</dt><dd><${Time} iso=${model.beganAt} tz=${tz} l=${l} /></dd>
+            ${model.endedAt && !model.ongoing ? html`<dt>${l.t("incident.ended")}</dt><dd><${Time} iso=${model.endedAt} tz=${tz} l=${l} /></dd>` : null}`
       }
-      <dt>Duration</dt><dd>${model.ongoing && model.status === "scheduled" ? `planned ${model.endedAt ? formatDuration(Date.parse(model.endedAt) - Date.parse(model.beganAt)) : ""}` : `${formatDuration(model.durationMs)}${model.ongoing ? " so far" : ""}`}</dd>
+      <dt>${l.t("incident.duration")}</dt><dd>${duration(model, l)}</dd>
     </dl>
-    ${model.descriptionHtml ? html`<div class="prose" dangerouslySetInnerHTML=${{ __html: model.descriptionHtml }}></div>` : null}
+    ${model.descriptionHtml ? html`<div class="prose" lang=${l.written} dangerouslySetInnerHTML=${{ __html: model.descriptionHtml }}></div>` : null}
     <section aria-labelledby="affected-h">
-      <h2 id="affected-h">Affected components</h2>
+      <h2 id="affected-h">${l.t("incident.affected")}</h2>
       ${
         model.affected.length
           ? html`<table class="affected-table">
-            <thead><tr><th scope="col">Component</th><th scope="col">Impact type</th><th scope="col">Effect</th></tr></thead>
+            <thead><tr><th scope="col">${l.t("incident.component")}</th><th scope="col">${l.t("incident.impactType")}</th><th scope="col">${l.t("incident.effect")}</th></tr></thead>
             <tbody>
               ${model.affected.map(
                 (a) =>
-                  html`<tr><td><a href=${link(`/components/${a.id}`)}>${a.name}</a></td><td>${a.typeName}</td><td>${STATUS_LABEL[a.status]}</td></tr>`,
+                  html`<tr><td><a href=${link(`/components/${a.id}`)}>${a.name}</a></td><td lang=${l.written}>${a.typeName}</td><td>${statusLabel(l, a.status)}</td></tr>`,
               )}
             </tbody>
           </table>`
-          : html`<p>No components are listed as affected.</p>`
+          : html`<p>${l.t("incident.noneAffected")}</p>`
       }
     </section>
     <section aria-labelledby="timeline-h">
-      <h2 id="timeline-h">Updates</h2>
+      <h2 id="timeline-h">${l.t("incident.updates")}</h2>
       ${
         model.updates.length
           ? html`<ol class="timeline">
             ${model.updates.map(
               (u) => html`<li>
-                <h3>${u.title}</h3>
-                <p class="meta"><${Time} iso=${u.createdAt} tz=${tz} /></p>
-                <div class="prose" dangerouslySetInnerHTML=${{ __html: u.html }}></div>
+                <h3 lang=${l.written}>${u.title}</h3>
+                <p class="meta"><${Time} iso=${u.createdAt} tz=${tz} l=${l} /></p>
+                <div class="prose" lang=${l.written} dangerouslySetInnerHTML=${{ __html: u.html }}></div>
               </li>`,
             )}
           </ol>`
-          : html`<p>No updates yet.</p>`
+          : html`<p>${l.t("incident.noUpdates")}</p>`
       }
     </section>
   </article>`;

@@ -1,3 +1,4 @@
+import type { Locale } from "../i18n/locale";
 import type { LatencySummary } from "../models/latency";
 import { html, type VNode } from "./html";
 
@@ -9,10 +10,12 @@ export function LatencyChart({
   id,
   name,
   summary,
+  l,
 }: {
   id: string;
   name: string;
   summary: LatencySummary;
+  l: Locale;
 }): VNode {
   const n = summary.buckets.length;
   const x = (i: number) => Math.round((i / Math.max(1, n - 1)) * W);
@@ -36,11 +39,16 @@ export function LatencyChart({
   }
   close();
   const description = summary.checks
-    ? `${summary.checks} checks in the last 24 hours, ${summary.failures} failed; median latency ${summary.medianLatency ?? "n/a"} ms, highest 10-minute average ${summary.maxLatency} ms.`
-    : "No checks in the last 24 hours.";
+    ? l.t("chart.summary", {
+        checks: summary.checks,
+        failures: summary.failures,
+        median: summary.medianLatency ?? l.t("chart.notAvailable"),
+        max: summary.maxLatency,
+      })
+    : l.t("chart.none");
   return html`<figure class="chart">
     <svg viewBox=${`0 0 ${W} ${H + 16}`} role="img" aria-labelledby=${`${id}-t ${id}-d`} preserveAspectRatio="none">
-      <title id=${`${id}-t`}>Latency of ${name}, last 24 hours</title>
+      <title id=${`${id}-t`}>${l.t("chart.title", { name })}</title>
       <desc id=${`${id}-d`}>${description}</desc>
       <line class="axis" x1="0" y1=${H - 10} x2=${W} y2=${H - 10} />
       ${segments.map((points) => html`<polyline class="line" points=${points} />`)}
@@ -51,9 +59,9 @@ export function LatencyChart({
             ? html`<rect class="slow" x=${x(i) - 2} y=${H - 8} width="4" height="8" />`
             : null,
       )}
-      <text class="label" x="0" y=${H + 14}>24 h ago</text>
-      <text class="label" x=${W} y=${H + 14} text-anchor="end">now</text>
-      <text class="label" x="2" y="10">${summary.maxLatency} ms</text>
+      <text class="label" x="0" y=${H + 14}>${l.t("chart.ago")}</text>
+      <text class="label" x=${W} y=${H + 14} text-anchor="end">${l.t("chart.now")}</text>
+      <text class="label" x="2" y="10">${l.number(summary.maxLatency)} ms</text>
     </svg>
     <figcaption>${description}</figcaption>
   </figure>`;

@@ -1,7 +1,8 @@
 import type { ComponentStatus } from "../domain/severity";
+import type { Locale } from "../i18n/locale";
+import { statusLabel } from "../i18n/words";
 import { html, type VNode } from "./html";
 import { Icon, type IconName } from "./icons";
-import { STATUS_LABEL } from "./words";
 
 export const STATUS_ICON: Record<ComponentStatus, IconName> = {
   operational: "ok",
@@ -11,6 +12,6 @@ export const STATUS_ICON: Record<ComponentStatus, IconName> = {
   under_maintenance: "maintenance",
 };
 
-export function StatusBadge({ status }: { status: ComponentStatus }): VNode {
-  return html`<span class=${`status s-${STATUS_ICON[status]}`}><${Icon} name=${STATUS_ICON[status]} />${STATUS_LABEL[status]}</span>`;
+export function StatusBadge({ status, l }: { status: ComponentStatus; l: Locale }): VNode {
+  return html`<span class=${`status s-${STATUS_ICON[status]}`}><${Icon} name=${STATUS_ICON[status]} />${statusLabel(l, status)}</span>`;
 }

@@ -1,5 +1,6 @@
 /** The public subscription pages: subscribe, manage, and the answers after each step. */
 import type { FieldError } from "../http/problem";
+import type { Locale } from "../i18n/locale";
 import { ErrorSummary, Field } from "./console/chrome";
 import { html, type VNode } from "./html";
 
@@ -8,12 +9,14 @@ export type Choice = { id: string; name: string };
 function ComponentChoice({
   components,
   chosen,
+  l,
 }: {
   components: readonly Choice[];
   chosen: readonly string[];
+  l: Locale;
 }): VNode {
   return html`<fieldset class="choices">
-    <legend>Components (none ticked: all of them)</legend>
+    <legend>${l.t("subscribe.components")}</legend>
     <ul>${components.map(
       (c) =>
         html`<li><label><input type="checkbox" name="components" value=${c.id} checked=${chosen.includes(c.id)} /> ${c.name}</label></li>`,
@@ -28,21 +31,21 @@ export function SubscribeForm(props: {
   email: string;
   chosen: readonly string[];
   sent: boolean;
+  /** Where the form posts: /subscribe, with the visitor's chosen language. */
+  action: string;
+  l: Locale;
 }): VNode {
-  return html`<h1>Subscribe to ${props.pageName}</h1>
-    ${
-      props.sent
-        ? html`<p class="notice" role="status">Check your inbox: if the address can receive news from us, a message with a confirmation link is on its way. Nothing else is sent until you confirm.</p>`
-        : null
-    }
-    <p>Get an e-mail when an incident starts, changes or ends, and when maintenance is scheduled, starts or ends. Every message has a link to change what you receive or to leave.</p>
-    <${ErrorSummary} errors=${props.errors} />
-    <form method="post" action="/subscribe" class="subscribe" novalidate>
-      <${Field} name="email" label="E-mail address" type="email" autocomplete="email" required=${true} value=${props.email} errors=${props.errors} />
-      ${props.components.length > 0 ? html`<${ComponentChoice} components=${props.components} chosen=${props.chosen} />` : null}
-      <button type="submit">Subscribe</button>
+  const { l } = props;
+  return html`<h1>${l.t("subscribe.heading", { page: props.pageName })}</h1>
+    ${props.sent ? html`<p class="notice" role="status">${l.t("subscribe.sent")}</p>` : null}
+    <p>${l.t("subscribe.intro")}</p>
+    <${ErrorSummary} errors=${props.errors} l=${l} />
+    <form method="post" action=${props.action} class="subscribe" novalidate>
+      <${Field} name="email" label=${l.t("subscribe.email")} type="email" autocomplete="email" required=${true} value=${props.email} errors=${props.errors} />
+      ${props.components.length > 0 ? html`<${ComponentChoice} components=${props.components} chosen=${props.chosen} l=${l} />` : null}
+      <button type="submit">${l.t("subscribe.submit")}</button>
     </form>
-    <p class="meta">We keep only the address, the components you choose, when you subscribed and confirmed, and whether our mail reaches you. Unconfirmed addresses are deleted after 48 hours; leaving deletes the address.</p>`;
+    <p class="meta">${l.t("subscribe.privacy")}</p>`;
 }
 
 export function ManageForm(props: {
@@ -52,24 +55,26 @@ export function ManageForm(props: {
   action: string;
   leave: string;
   saved: boolean;
+  l: Locale;
 }): VNode {
-  return html`<h1>Your subscription</h1>
-    ${props.saved ? html`<p class="notice" role="status">Saved.</p>` : null}
-    <p>News goes to ${props.email}.</p>
+  const { l } = props;
+  return html`<h1>${l.t("subscribe.manageTitle")}</h1>
+    ${props.saved ? html`<p class="notice" role="status">${l.t("subscribe.saved")}</p>` : null}
+    <p>${l.t("subscribe.goesTo", { email: props.email })}</p>
     ${
       props.components.length > 0
         ? html`<form method="post" action=${props.action}>
-            <${ComponentChoice} components=${props.components} chosen=${props.chosen} />
-            <button type="submit">Save</button>
+            <${ComponentChoice} components=${props.components} chosen=${props.chosen} l=${l} />
+            <button type="submit">${l.t("subscribe.save")}</button>
           </form>`
         : null
     }
     <form method="post" action=${props.leave}>
-      <button type="submit" class="danger">Unsubscribe and delete my address</button>
+      <button type="submit" class="danger">${l.t("subscribe.leave")}</button>
     </form>`;
 }
 
 /** A short answer: confirmed, left, or why a link does not work. */
-export function Message({ title, text }: { title: string; text: string }): VNode {
-  return html`<h1>${title}</h1><p>${text}</p><p><a href="/">Back to the status page</a></p>`;
+export function Message({ title, text, l }: { title: string; text: string; l: Locale }): VNode {
+  return html`<h1>${title}</h1><p>${text}</p><p><a href="/">${l.t("error.back")}</a></p>`;
 }

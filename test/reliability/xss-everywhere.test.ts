@@ -133,6 +133,7 @@ describe(`the XSS corpus (${XSS_VECTORS.length} vectors) through every output`, 
       id: "p",
       name: "Beacon",
       url: "https://status.example",
+      language: "en",
       indicator: "none",
       description: "All Systems Operational",
     };

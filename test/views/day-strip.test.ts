@@ -1,5 +1,6 @@
 import { parseDocument } from "htmlparser2";
 import { describe, expect, it } from "vitest";
+import { localeOf } from "../../src/i18n/locale";
 import type { StripDay } from "../../src/models/history";
 import { DayStrip, StripRenderer } from "../../src/views/day-strip";
 import { render } from "../../src/views/html";
@@ -37,7 +38,9 @@ function cells(markup: string) {
 
 describe("the day strip", () => {
   it("renders the same cells with and without the renderer's splice, text escaped and in the title", () => {
-    const direct = render(DayStrip({ name: "API", finished: DAYS, today: TODAY, uptime: "99.9%" }));
+    const direct = render(
+      DayStrip({ name: "API", finished: DAYS, today: TODAY, uptime: "99.9%", l: localeOf("en") }),
+    );
     const strips = new StripRenderer();
     strips.begin();
     const marked = render(
@@ -46,6 +49,7 @@ describe("the day strip", () => {
         finished: DAYS,
         today: TODAY,
         uptime: "99.9%",
+        l: localeOf("en"),
         renderer: { strips, slot: "api" },
       }),
     );
@@ -68,7 +72,9 @@ describe("the day strip", () => {
         span: 1,
       },
     ];
-    const markup = render(DayStrip({ name: "API", finished: runs, today: TODAY, uptime: "99.9%" }));
+    const markup = render(
+      DayStrip({ name: "API", finished: runs, today: TODAY, uptime: "99.9%", l: localeOf("en") }),
+    );
     expect(cells(markup).map((c) => c.cls)).toEqual(["l-nodata w9", "l-ok w79", "l-major", "l-minor"]);
     expect(markup).toContain('<a href="/history?day=2026-05-29">29 May 2026: 98.00% uptime, 1 incident</a>');
     expect(markup.slice(0, markup.indexOf("</ol>"))).not.toContain("<span>");

@@ -1,7 +1,11 @@
 import { render } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
+import { localeOf } from "../../src/i18n/locale";
 import type { Bucket, LatencySummary } from "../../src/models/latency";
 import { html } from "../../src/views/html";
+
+const l = localeOf("en");
+
 import { LatencyChart } from "../../src/views/latency-chart";
 
 function summary(latencies: (number | null)[], failed: number[] = []): LatencySummary {
@@ -27,14 +31,14 @@ const lines = (svg: string) => [...svg.matchAll(/<polyline class="line" points="
 describe("the latency chart", () => {
   it("draws one line per run of buckets with checks, broken where no check ran", () => {
     const svg = render(
-      html`<${LatencyChart} id="c" name="API" summary=${summary([10, 20, null, 30, 40, 50])} />`,
+      html`<${LatencyChart} l=${l} id="c" name="API" summary=${summary([10, 20, null, 30, 40, 50])} />`,
     );
     expect(lines(svg).map((points) => points?.split(" ").length)).toEqual([2, 3]);
   });
 
   it("shows a lone bucket as a short dash rather than nothing", () => {
     const svg = render(
-      html`<${LatencyChart} id="c" name="API" summary=${summary([null, null, 12, null, null])} />`,
+      html`<${LatencyChart} l=${l} id="c" name="API" summary=${summary([null, null, 12, null, null])} />`,
     );
     const [dash] = lines(svg);
     const points = dash?.split(" ").map((p) => p.split(",").map(Number));
@@ -44,12 +48,14 @@ describe("the latency chart", () => {
   });
 
   it("marks failed buckets and says what it shows in text", () => {
-    const svg = render(html`<${LatencyChart} id="c" name="<API>" summary=${summary([10, 20, 30], [1])} />`);
+    const svg = render(
+      html`<${LatencyChart} l=${l} id="c" name="<API>" summary=${summary([10, 20, 30], [1])} />`,
+    );
     expect(svg.match(/class="fail"/g)).toHaveLength(1);
     expect(svg).toContain("3 checks in the last 24 hours, 1 failed");
     expect(svg).toContain("Latency of &lt;API>");
-    expect(render(html`<${LatencyChart} id="c" name="API" summary=${summary([null, null])} />`)).toContain(
-      "No checks in the last 24 hours.",
-    );
+    expect(
+      render(html`<${LatencyChart} l=${l} id="c" name="API" summary=${summary([null, null])} />`),
+    ).toContain("No checks in the last 24 hours.");
   });
 });

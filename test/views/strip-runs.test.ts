@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { localeOf } from "../../src/i18n/locale";
 import { runsOf, type StripDay } from "../../src/models/history";
 
 const key = (n: number) => `2026-05-${String(n).padStart(2, "0")}`;
@@ -23,6 +24,7 @@ describe("runs of a bar", () => {
       days,
       facts,
       days.map((_, i) => key(i + 1)),
+      localeOf("en"),
     );
     expect(runs.map((r) => [r.level, r.span, r.day ?? null])).toEqual([
       ["nodata", 2, null],
@@ -51,6 +53,7 @@ describe("runs of a bar", () => {
         { down: 0, seen: 1440 },
       ],
       [key(1), key(2)],
+      localeOf("en"),
     );
     expect(runs).toEqual([{ level: "minor", label: "1 – 2 May 2026: 95.00% uptime, no incidents", span: 2 }]);
   });
@@ -62,5 +65,11 @@ describe("date ranges", () => {
     expect(formatDayRange("2026-09-01", "2026-09-08")).toBe("1 – 8 September 2026");
     expect(formatDayRange("2026-09-24", "2026-11-28")).toBe("24 September – 28 November 2026");
     expect(formatDayRange("2025-12-24", "2026-01-08")).toBe("24 December 2025 – 8 January 2026");
+  });
+
+  it("read the German way in German", async () => {
+    const { formatDayRange } = await import("../../src/domain/time-text");
+    expect(formatDayRange("2026-09-01", "2026-09-08", "de-DE")).toBe("1. – 8. September 2026");
+    expect(formatDayRange("2026-09-24", "2026-11-28", "de-DE")).toBe("24. September – 28. November 2026");
   });
 });

@@ -26,6 +26,8 @@ import type { AppEnv } from "../../env";
 import { fieldErrors, optional, renameErrors, text } from "../../http/form";
 import { validate } from "../../http/input";
 import { badField, type FieldError } from "../../http/problem";
+import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
+import { phaseLabel } from "../../i18n/words";
 import type { Catalogue, IncidentFormValues, IncidentView } from "../../models/console";
 import { OPS } from "../../openapi/operations";
 import { readSettings } from "../../settings";
@@ -33,7 +35,6 @@ import { renderConsole } from "../../views/console/chrome";
 import { IncidentEditForm, UpdateEditForm } from "../../views/console/incident-edit";
 import { IncidentScreen, NewIncidentForm, type UpdateFormValues } from "../../views/console/incidents";
 import { renderMarkdown } from "../../views/markdown";
-import { INCIDENT_STATUS_LABEL } from "../../views/words";
 import { defaultKind, loadCatalogue } from "./catalogue";
 import { chrome, consoleForm, flash, session } from "./guard";
 
@@ -75,7 +76,7 @@ function formImpactValues(form: URLSearchParams, catalogue: Catalogue): Record<s
 
 function statusWord(catalogue: Catalogue, order: number): string {
   const phase = catalogue.phases[order];
-  return (phase?.status ? INCIDENT_STATUS_LABEL[phase.status] : phase?.name) ?? "Update";
+  return (phase?.status ? phaseLabel(localeOf(REFERENCE_LANGUAGE), phase.status) : phase?.name) ?? "Update";
 }
 
 async function newIncidentValues(c: Ctx, catalogue: Catalogue): Promise<IncidentFormValues> {

@@ -1,8 +1,12 @@
 /** The admin screens: components, tokens, webhooks, audit and settings. */
+import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
 import type { Choice, UsageRow } from "../../models/console";
 import { html, type VNode } from "../html";
 import { Time } from "../time";
 import { Csrf, ErrorSummary, Field, type FieldError, PostButton } from "./chrome";
+
+/** The console speaks English until its own catalogue entries exist. */
+const EN = localeOf(REFERENCE_LANGUAGE);
 
 export type ComponentRow = {
   id: string;
@@ -64,7 +68,7 @@ export function ComponentForm(props: {
   submit: string;
 }): VNode {
   const { values, errors } = props;
-  return html`<${ErrorSummary} errors=${errors} />
+  return html`<${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action=${props.action} novalidate>
       <${Csrf} token=${props.csrf} />
       <${Field} name="name" label="Name" value=${values.name} errors=${errors} required=${true} />
@@ -100,14 +104,14 @@ export function TokensScreen(props: {
         (t) => html`<tr>
           <td>${t.name}</td>
           <td>${t.scopes.join(", ")}</td>
-          <td>${t.lastUsedAt ? html`<${Time} iso=${t.lastUsedAt} tz=${tz} />` : "never"}</td>
-          <td>${t.expiresAt ? html`<${Time} iso=${t.expiresAt} tz=${tz} />` : "never"}</td>
+          <td>${t.lastUsedAt ? html`<${Time} iso=${t.lastUsedAt} tz=${tz} l=${EN} />` : "never"}</td>
+          <td>${t.expiresAt ? html`<${Time} iso=${t.expiresAt} tz=${tz} l=${EN} />` : "never"}</td>
           <td>${t.revokedAt ? "revoked" : html`<${PostButton} action=${`/admin/tokens/${t.id}/revoke`} csrf=${csrf} label=${`Revoke “${t.name}”`} danger=${true} />`}</td>
         </tr>`,
       )}</tbody>
     </table></div>
     <h2>New token</h2>
-    <${ErrorSummary} errors=${errors} />
+    <${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action="/admin/tokens" novalidate>
       <${Csrf} token=${csrf} />
       <${Field} name="name" label="Name" value=${values.name} errors=${errors} required=${true} hint="Who or what uses it, e.g. “on-call phone” or “Alertmanager”." />
@@ -169,7 +173,7 @@ export function AuditScreen(props: {
       <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Resource</th><th scope="col">Detail</th></tr></thead>
       <tbody>${props.rows.map(
         (r) =>
-          html`<tr><td><${Time} iso=${r.at} tz=${props.tz} /></td><td><${Who} row=${r} /></td><td>${r.action}</td><td>${r.resourceId ?? ""}</td><td>${r.detail ?? ""} <span class="meta">${r.path}</span></td></tr>`,
+          html`<tr><td><${Time} iso=${r.at} tz=${props.tz} l=${EN} /></td><td><${Who} row=${r} /></td><td>${r.action}</td><td>${r.resourceId ?? ""}</td><td>${r.detail ?? ""} <span class="meta">${r.path}</span></td></tr>`,
       )}</tbody>
     </table></div>
     ${props.rows.length === 0 ? html`<p>No entries.</p>` : null}

@@ -3,6 +3,7 @@
  * form a plain POST that carries the session's CSRF token.
  */
 import type { Scope } from "../../domain/scopes";
+import type { Locale } from "../../i18n/locale";
 import { html, render, type VNode } from "../html";
 import { IconSprite } from "../icons";
 
@@ -61,10 +62,10 @@ export function PostButton(props: {
 }
 
 /** The form's errors, first, with links to the fields they concern. */
-export function ErrorSummary({ errors }: { errors: readonly FieldError[] }): VNode | null {
+export function ErrorSummary({ errors, l }: { errors: readonly FieldError[]; l: Locale }): VNode | null {
   if (errors.length === 0) return null;
   return html`<div class="error-summary" role="alert" tabindex="-1" id="errors">
-    <h2>${errors.length === 1 ? "There is a problem" : `There are ${errors.length} problems`}</h2>
+    <h2>${l.t("form.errorSummary", { count: errors.length })}</h2>
     <ul>${errors.map((e) => html`<li><a href=${`#f-${fieldId(e.path)}`}>${e.message}</a> (${e.path})</li>`)}</ul>
   </div>`;
 }

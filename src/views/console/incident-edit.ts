@@ -1,6 +1,10 @@
+import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
 import { html, type VNode } from "../html";
 import { Csrf, ErrorSummary, Field, type FieldError } from "./chrome";
 import { ZoneField } from "./zone";
+
+/** The console speaks English until its own catalogue entries exist. */
+const EN = localeOf(REFERENCE_LANGUAGE);
 
 export function UpdateEditForm(props: {
   incidentId: string;
@@ -10,7 +14,7 @@ export function UpdateEditForm(props: {
   csrf: string;
 }): VNode {
   const { values, errors } = props;
-  return html`<${ErrorSummary} errors=${errors} />
+  return html`<${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action=${`/admin/incidents/${props.incidentId}/updates/${props.order}`} novalidate>
       <${Csrf} token=${props.csrf} />
       <${Field} name="title" label="Title" value=${values.title} errors=${errors} required=${true} />
@@ -30,7 +34,7 @@ export function IncidentEditForm(props: {
   maintenance: boolean;
 }): VNode {
   const { values, errors } = props;
-  return html`<${ErrorSummary} errors=${errors} />
+  return html`<${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action=${`/admin/incidents/${props.incidentId}/edit`} novalidate>
       <${Csrf} token=${props.csrf} />
       <${Field} name="title" label="Title" value=${values.title} errors=${errors} required=${true} />

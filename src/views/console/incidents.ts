@@ -1,4 +1,6 @@
 import { formatDuration } from "../../domain/time-text";
+import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
+import { phaseLabel as phaseWord, statusLabel } from "../../i18n/words";
 import type {
   Catalogue,
   DashboardModel,
@@ -9,17 +11,19 @@ import type {
 import { Banner } from "../banner";
 import { html, type VNode } from "../html";
 import { Time } from "../time";
-import { INCIDENT_STATUS_LABEL, STATUS_LABEL } from "../words";
 import { Csrf, ErrorSummary, Field, type FieldError, PostButton } from "./chrome";
 
+/** The console speaks English until its own catalogue entries exist. */
+const EN = localeOf(REFERENCE_LANGUAGE);
+
 export function levelLabel(level: Level, levels: readonly Level[]): string {
-  const word = STATUS_LABEL[level.status];
+  const word = statusLabel(EN, level.status);
   const same = levels.filter((l) => l.status === level.status).length > 1;
   return same ? `${word} (${level.name})` : word;
 }
 
 function phaseLabel(p: { name: string; status: string | null }): string {
-  const word = p.status ? INCIDENT_STATUS_LABEL[p.status] : null;
+  const word = p.status ? phaseWord(EN, p.status) : null;
   return word && word.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (${word})` : p.name;
 }
 
@@ -73,7 +77,7 @@ export function NewIncidentForm(props: {
         </form>`
         : null
     }
-    <${ErrorSummary} errors=${errors} />
+    <${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action="/admin/incidents" novalidate>
       <${Csrf} token=${csrf} />
       <${Field} name="title" label="Title" value=${values.title} errors=${errors} required=${true} hint="What visitors see, e.g. “Elevated API error rates”." />
@@ -95,7 +99,7 @@ function Timeline({ incident, csrf, tz }: { incident: IncidentView; csrf: string
     ${[...incident.timeline].reverse().map(
       (u) => html`<li>
         <h3>${u.title}</h3>
-        <p class="meta"><${Time} iso=${u.createdAt} tz=${tz} /></p>
+        <p class="meta"><${Time} iso=${u.createdAt} tz=${tz} l=${EN} /></p>
         <div class="prose" dangerouslySetInnerHTML=${{ __html: u.html }}></div>
         <p class="row-actions">
           <a href=${`/admin/incidents/${incident.id}/updates/${u.order}`}>Edit update ${u.order}</a>
@@ -127,15 +131,15 @@ export function IncidentScreen(props: {
   return html`
     <p class="meta">
       ${incident.maintenance ? "Maintenance" : "Incident"} · ${phaseLabel({ name: incident.phaseName, status: incident.status })} ·
-      ${incident.begun ? "began" : "starts"} <${Time} iso=${incident.beganAt} tz=${props.tz} />
-      ${incident.endedAt ? html` · ${incident.ended ? "ended" : "ends"} <${Time} iso=${incident.endedAt} tz=${props.tz} />` : null}
+      ${incident.begun ? "began" : "starts"} <${Time} iso=${incident.beganAt} tz=${props.tz} l=${EN} />
+      ${incident.endedAt ? html` · ${incident.ended ? "ended" : "ends"} <${Time} iso=${incident.endedAt} tz=${props.tz} l=${EN} />` : null}
     </p>
     <p class="row-actions">
       <a href=${props.publicUrl}>Public page of this ${incident.maintenance ? "maintenance" : "incident"}</a>
       <a href=${`/admin/incidents/${incident.id}/edit`}>Edit ${incident.maintenance ? "maintenance" : "incident"}</a>
     </p>
     <h2 id="post">Post an update</h2>
-    <${ErrorSummary} errors=${errors} />
+    <${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action=${`/admin/incidents/${incident.id}/updates`} novalidate>
       <${Csrf} token=${csrf} />
       <${Field} name="status" label="Status" options=${statusOptions(catalogue, incident.maintenance)} value=${values.status} errors=${errors} />
@@ -165,7 +169,7 @@ export function Dashboard({ model, tz }: { model: DashboardModel; tz: string }):
           )}</ul><p><a href="/admin/settings">Usage</a></p></section>`
         : null
     }
-    <section aria-label="The page as visitors see it"><${Banner} indicator=${model.indicator} /></section>
+    <section aria-label="The page as visitors see it"><${Banner} indicator=${model.indicator} l=${EN} /></section>
     <p class="actions"><a class="button" href="/admin/incidents/new">Open an incident</a> <a class="button secondary" href="/admin/maintenance">Schedule maintenance</a></p>
     ${
       model.templates.length > 0
@@ -180,7 +184,7 @@ export function Dashboard({ model, tz }: { model: DashboardModel; tz: string }):
         ? html`<p>No open incidents.</p>`
         : html`<ul class="rows">${model.incidents.map(
             (i) =>
-              html`<li><a href=${`/admin/incidents/${i.id}`}>${i.name}</a> <span class="tag">${INCIDENT_STATUS_LABEL[i.status] ?? i.status}</span> <span class="meta">open for ${age(i.beganAt)}</span></li>`,
+              html`<li><a href=${`/admin/incidents/${i.id}`}>${i.name}</a> <span class="tag">${phaseWord(EN, i.status)}</span> <span class="meta">open for ${age(i.beganAt)}</span></li>`,
           )}</ul>`
     }
     <h2>Maintenance</h2>
@@ -189,7 +193,7 @@ export function Dashboard({ model, tz }: { model: DashboardModel; tz: string }):
         ? html`<p>No active or upcoming maintenance.</p>`
         : html`<ul class="rows">${model.maintenance.map(
             (m) =>
-              html`<li><a href=${`/admin/incidents/${m.id}`}>${m.name}</a> <span class="tag">${INCIDENT_STATUS_LABEL[m.status] ?? m.status}</span> <span class="meta"><${Time} iso=${m.beganAt} tz=${tz} />${m.endedAt ? html` – <${Time} iso=${m.endedAt} tz=${tz} />` : null}</span></li>`,
+              html`<li><a href=${`/admin/incidents/${m.id}`}>${m.name}</a> <span class="tag">${phaseWord(EN, m.status)}</span> <span class="meta"><${Time} iso=${m.beganAt} tz=${tz} l=${EN} />${m.endedAt ? html` – <${Time} iso=${m.endedAt} tz=${tz} l=${EN} />` : null}</span></li>`,
           )}</ul>`
     }
     <h2>Failing monitors</h2>

@@ -1,8 +1,12 @@
+import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
 import type { Catalogue } from "../../models/console";
 import { html, type VNode } from "../html";
 import { Time } from "../time";
 import { Csrf, ErrorSummary, Field, type FieldError, PostButton } from "./chrome";
 import { ZoneField } from "./zone";
+
+/** The console speaks English until its own catalogue entries exist. */
+const EN = localeOf(REFERENCE_LANGUAGE);
 
 export type MaintenanceRow = {
   id: string;
@@ -23,7 +27,7 @@ export type MaintenanceFormValues = {
 function Row({ m, csrf, tz }: { m: MaintenanceRow; csrf: string; tz: string }): VNode {
   return html`<li>
     <a href=${`/admin/incidents/${m.id}`}>${m.name}</a>
-    <span class="meta"> <${Time} iso=${m.beganAt} tz=${tz} />${m.endedAt ? html` – <${Time} iso=${m.endedAt} tz=${tz} />` : " – open-ended"}</span>
+    <span class="meta"> <${Time} iso=${m.beganAt} tz=${tz} l=${EN} />${m.endedAt ? html` – <${Time} iso=${m.endedAt} tz=${tz} l=${EN} />` : " – open-ended"}</span>
     <span class="row-actions">
       <a href=${`/admin/incidents/${m.id}/edit`}>Edit<span class="vh"> ${m.name}</span></a>
       ${
@@ -49,7 +53,7 @@ export function MaintenanceScreen(props: {
     <h2>Active and upcoming</h2>
     ${rows.length === 0 ? html`<p>No maintenance is scheduled.</p>` : html`<ul class="rows">${rows.map((m) => html`<${Row} m=${m} csrf=${csrf} tz=${tz} />`)}</ul>`}
     <h2>Schedule maintenance</h2>
-    <${ErrorSummary} errors=${errors} />
+    <${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action="/admin/maintenance" novalidate>
       <${Csrf} token=${csrf} />
       <${Field} name="title" label="Title" value=${values.title} errors=${errors} required=${true} />

@@ -1,9 +1,13 @@
 /** The console's monitor and webhook screens. */
+import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
 import type { Catalogue } from "../../models/console";
 import { html, type VNode } from "../html";
 import { Time } from "../time";
 import { Csrf, ErrorSummary, Field, type FieldError, PostButton } from "./chrome";
 import { levelLabel } from "./incidents";
+
+/** The console speaks English until its own catalogue entries exist. */
+const EN = localeOf(REFERENCE_LANGUAGE);
 
 export type MonitorRowView = {
   id: string;
@@ -58,7 +62,7 @@ export function MonitorForm(props: {
     value: String(l.value),
     label: levelLabel(l, catalogue.levels),
   }));
-  return html`<${ErrorSummary} errors=${errors} />
+  return html`<${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action=${props.action} novalidate>
       <${Csrf} token=${props.csrf} />
       <${Field} name="name" label="Name" value=${values.name} errors=${errors} required=${true} />
@@ -118,7 +122,7 @@ export function MonitorDetail(props: {
           <thead><tr><th scope="col">When</th><th scope="col">Result</th><th scope="col">Latency</th><th scope="col">Status</th></tr></thead>
           <tbody>${props.samples.map(
             (s) =>
-              html`<tr><td><${Time} iso=${s.at} tz=${props.tz} /></td><td>${HEALTH[s.health] ?? s.health}${s.reason ? ` (${s.reason})` : ""}</td><td>${s.latencyMs ?? "–"}${s.latencyMs !== null ? " ms" : ""}</td><td>${s.statusCode ?? "–"}</td></tr>`,
+              html`<tr><td><${Time} iso=${s.at} tz=${props.tz} l=${EN} /></td><td>${HEALTH[s.health] ?? s.health}${s.reason ? ` (${s.reason})` : ""}</td><td>${s.latencyMs ?? "–"}${s.latencyMs !== null ? " ms" : ""}</td><td>${s.statusCode ?? "–"}</td></tr>`,
           )}</tbody>
         </table></div>`
     }
@@ -162,7 +166,7 @@ export function WebhooksScreen(props: {
           )}</ul>`
     }
     <h2>New webhook</h2>
-    <${ErrorSummary} errors=${errors} />
+    <${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action="/admin/webhooks" novalidate>
       <${Csrf} token=${csrf} />
       <${Field} name="url" label="URL" type="url" value=${values.url} errors=${errors} required=${true} />
@@ -208,7 +212,7 @@ export function WebhookDetail(props: {
             (d) => html`<tr>
               <td>${d.event}</td><td>${d.status}</td><td>${d.attempts}</td>
               <td>${d.lastStatus ?? ""} ${d.lastError ?? ""}</td>
-              <td><${Time} iso=${d.createdAt} tz=${props.tz} /></td>
+              <td><${Time} iso=${d.createdAt} tz=${props.tz} l=${EN} /></td>
               <td><${PostButton} action=${`/admin/webhooks/${id}/deliveries/${d.id}/redeliver`} csrf=${csrf} label=${`Redeliver ${d.id}`} /></td>
             </tr>`,
           )}</tbody>

@@ -1,5 +1,9 @@
+import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
 import { html, render, type VNode } from "../html";
 import { ErrorSummary, Field, type FieldError } from "./chrome";
+
+/** The console speaks English until its own catalogue entries exist. */
+const EN = localeOf(REFERENCE_LANGUAGE);
 
 export type SignInProps = {
   pageName: string;
@@ -31,7 +35,7 @@ function SignInDocument({ pageName, errors, notice, sso }: SignInProps): VNode {
       <main id="main" class="narrow">
         <h1>Sign in to the console</h1>
         ${notice ? html`<p class="flash" role="status">${notice}</p>` : null}
-        <${ErrorSummary} errors=${errors} />
+        <${ErrorSummary} errors=${errors} l=${EN} />
         ${
           sso
             ? html`<p><a class="button" id="f-sso" href="/admin/oidc/start">Sign in with single sign-on</a></p>

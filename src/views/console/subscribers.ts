@@ -1,7 +1,11 @@
+import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
 import type { SubscriberSummary } from "../../models/subscribers";
 import { html, type VNode } from "../html";
 import { Time } from "../time";
 import { PostButton } from "./chrome";
+
+/** The console speaks English until its own catalogue entries exist. */
+const EN = localeOf(REFERENCE_LANGUAGE);
 
 export type SubscriberRowView = {
   id: string;
@@ -40,7 +44,7 @@ export function SubscribersScreen(props: {
         (r) => html`<tr>
           <td>${r.email}</td>
           <td>${r.components}</td>
-          <td><${Time} iso=${r.createdAt} tz=${props.tz} /></td>
+          <td><${Time} iso=${r.createdAt} tz=${props.tz} l=${EN} /></td>
           <td>${r.quarantinedAt ? `quarantined after ${r.failures} refusals: ${r.lastError ?? ""}` : r.confirmedAt ? "confirmed" : "waiting for confirmation"}</td>
           <td><${PostButton} action=${`/admin/subscribers/${r.id}/remove`} csrf=${props.csrf} label=${`Remove ${r.email}`} danger=${true} /></td>
         </tr>`,

@@ -1,7 +1,11 @@
+import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
 import type { Catalogue, TemplateSummary } from "../../models/console";
 import { html, type VNode } from "../html";
 import { Csrf, ErrorSummary, Field, type FieldError, PostButton } from "./chrome";
 import { ImpactFields, statusOptions } from "./incidents";
+
+/** The console speaks English until its own catalogue entries exist. */
+const EN = localeOf(REFERENCE_LANGUAGE);
 
 export type TemplateFormValues = {
   name: string;
@@ -21,7 +25,7 @@ export function TemplateForm(props: {
   submit: string;
 }): VNode {
   const { catalogue, values, errors } = props;
-  return html`<${ErrorSummary} errors=${errors} />
+  return html`<${ErrorSummary} errors=${errors} l=${EN} />
     <form method="post" action=${props.action} novalidate>
       <${Csrf} token=${props.csrf} />
       <${Field} name="name" label="Template name" value=${values.name} errors=${errors} required=${true} hint="What operators pick, e.g. “API down”." />

@@ -1,0 +1,118 @@
+/**
+ * One language's words and formats: a visitor's page, an operator's console,
+ * a subscriber's mail each get the `Locale` of their language.
+ */
+import {
+  type DurationUnits,
+  formatDateTime,
+  formatDay,
+  formatDayRange,
+  formatDuration,
+  formatMonth,
+} from "../domain/time-text";
+import { formatUptime } from "../domain/uptime";
+import type { Catalogue, Key, Message, ParamsArg, Translate } from "./catalogue";
+import { LANGUAGES } from "./languages";
+
+export type Locale = {
+  /** The catalogue's code: "en", "de". */
+  lang: string;
+  /** The Intl tag: "en-GB", "de-DE". */
+  tag: string;
+  t: Translate;
+  /** A message's text before its placeholders are filled (the plural form for `count`), for views that put markup in them. */
+  raw(key: Key, count?: number): string;
+  /** "29. Nov. 2026, 19:05 MEZ". */
+  dateTime(iso: string, tz: string): string;
+  /** "29. November 2026" for a UTC day key. */
+  day(day: string): string;
+  dayRange(from: string, to: string): string;
+  /** "November 2026" in the zone. */
+  month(iso: string, tz: string): string;
+  /** "2 Std. 5 Min.". */
+  duration(ms: number): string;
+  /** "99,67 %", or the words for no data. */
+  uptime(ratio: number | null): string;
+  /** "1.234". */
+  number(n: number): string;
+  /** Names joined as a list: "A, B und C". */
+  list(items: readonly string[]): string;
+  /** The language operators write in (incident titles, updates), when it is not this one: it marks their text with `lang`. */
+  written?: string;
+};
+
+/** The code every catalogue is checked against, and the last resort. */
+export const REFERENCE_LANGUAGE = "en";
+
+export function languageCodes(): string[] {
+  return Object.keys(LANGUAGES).sort();
+}
+
+export function isLanguage(code: string): boolean {
+  return Object.hasOwn(LANGUAGES, code);
+}
+
+function fill(text: string, params: Record<string, string | number> | undefined, tag: string): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? new Intl.NumberFormat(tag).format(value) : value;
+  });
+}
+
+function makeLocale(lang: string, catalogue: Catalogue): Locale {
+  const tag = catalogue.locale;
+  const plurals = new Intl.PluralRules(tag);
+  const numbers = new Intl.NumberFormat(tag);
+  const lists = new Intl.ListFormat(tag, { type: "conjunction" });
+  const pick = (message: Message, count: unknown): string => {
+    if (typeof message === "string") return message;
+    const n = typeof count === "number" ? count : Number(count);
+    const category = plurals.select(n) as keyof typeof message;
+    return message[category] ?? message.other;
+  };
+  const t = (<K extends Key>(key: K, ...params: ParamsArg<K>): string => {
+    const p = params[0] as Record<string, string | number> | undefined;
+    return fill(pick(catalogue.messages[key], p?.count), p, tag);
+  }) as Translate;
+  const units: DurationUnits = { day: t("unit.day"), hour: t("unit.hour"), minute: t("unit.minute") };
+  return {
+    lang,
+    tag,
+    t,
+    raw: (key, count) => pick(catalogue.messages[key], count),
+    dateTime: (iso, tz) => formatDateTime(iso, tz, tag),
+    day: (day) => formatDay(day, tag),
+    dayRange: (from, to) => formatDayRange(from, to, tag),
+    month: (iso, tz) => formatMonth(iso, tz, tag),
+    duration: (ms) => formatDuration(ms, units),
+    uptime: (ratio) => formatUptime(ratio, tag, t("uptime.noData")),
+    number: (n) => numbers.format(n),
+    list: (items) => lists.format(items),
+  };
+}
+
+const locales = new Map<string, Locale>();
+
+/** The locale of a catalogue code; an unknown code gets the reference language. */
+export function localeOf(lang: string): Locale {
+  const code = isLanguage(lang) ? lang : REFERENCE_LANGUAGE;
+  let hit = locales.get(code);
+  if (!hit) {
+    hit = makeLocale(code, LANGUAGES[code] as Catalogue);
+    locales.set(code, hit);
+  }
+  return hit;
+}
+
+/** Each language's own name, for the language switch. */
+export function languageNames(): { code: string; name: string }[] {
+  return languageCodes().map((code) => ({ code, name: (LANGUAGES[code] as Catalogue).name }));
+}
+
+/** A locale for a page whose operator text is written in `written` (the page's default language). */
+export function pageLocale(lang: string, written: string): Locale {
+  const l = localeOf(lang);
+  return l.lang === written ? l : { ...l, written };
+}
