@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
 import { type Catalogue, placeholders } from "../../src/i18n/catalogue";
 import { LANGUAGES } from "../../src/i18n/languages";
