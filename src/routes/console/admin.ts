@@ -35,7 +35,7 @@ import {
 } from "../../views/console/admin";
 import { PostButton, renderConsole } from "../../views/console/chrome";
 import { html, type VNode } from "../../views/html";
-import { chrome, consoleForm, flash, session } from "./guard";
+import { chrome, consoleForm, flash, localeFor, session } from "./guard";
 import { SIGN_IN_LIMIT } from "./sign-in";
 
 type Ctx = Context<AppEnv>;
@@ -74,8 +74,8 @@ async function componentsScreen(c: Ctx, values: Record<string, string> = {}, err
   const groups = list.filter((x) => x.group === null).map((x) => ({ id: x.id, name: x.displayName }));
   return page(
     c,
-    "Components",
-    ComponentsScreen({ rows: ordered(list), groups, values, errors, csrf: chrome(c).csrf }),
+    localeFor(c).t("c.t.components"),
+    ComponentsScreen({ l: localeFor(c), rows: ordered(list), groups, values, errors, csrf: chrome(c).csrf }),
     errors.length ? 400 : 200,
   );
 }
@@ -96,11 +96,12 @@ async function componentScreen(
     group: current.group ?? "",
   };
   const csrf = chrome(c).csrf;
-  const body = html`<${ComponentForm} action=${`/admin/components/${id}`} groups=${groups} values=${initial} errors=${errors} csrf=${csrf} submit="Save" />
-    <h2>Delete</h2>
-    <p>The component leaves the page; its history stays in past incidents.</p>
-    <${PostButton} action=${`/admin/components/${id}/delete`} csrf=${csrf} label=${`Delete “${current.displayName}”`} danger=${true} />`;
-  return page(c, `Component “${current.displayName}”`, body, errors.length ? 400 : 200);
+  const l = localeFor(c);
+  const body = html`<${ComponentForm} action=${`/admin/components/${id}`} groups=${groups} values=${initial} errors=${errors} csrf=${csrf} submit=${l.t("c.saveComponent")} l=${l} />
+    <h2>${l.t("c.delete")}</h2>
+    <p>${l.t("c.componentDeleteText")}</p>
+    <${PostButton} action=${`/admin/components/${id}/delete`} csrf=${csrf} label=${l.t("c.deleteNamed", { name: current.displayName })} danger=${true} />`;
+  return page(c, l.t("c.t.component", { name: current.displayName }), body, errors.length ? 400 : 200);
 }
 
 const names = { displayName: "name" };
@@ -166,6 +167,7 @@ async function tokensScreen(
 ) {
   const tokens = await listTokens(c.env.DB, 200);
   const body = TokensScreen({
+    l: localeFor(c),
     tokens,
     values,
     scopes,
@@ -173,7 +175,7 @@ async function tokensScreen(
     csrf: chrome(c).csrf,
     tz: readSettings(c.env).timeZone,
   });
-  return page(c, "Tokens", body, errors.length ? 400 : 200);
+  return page(c, localeFor(c).t("c.t.tokens"), body, errors.length ? 400 : 200);
 }
 
 export const consoleTokens = new Hono<AppEnv>()
@@ -194,8 +196,13 @@ export const consoleTokens = new Hono<AppEnv>()
       // The secret is shown in this answer, never in a URL: no redirect here.
       return page(
         c,
-        `Token “${input.name}” created`,
-        SecretOnce({ label: "token", secret: made.token, next: "/admin/tokens" }),
+        localeFor(c).t("c.t.tokenCreated", { name: input.name }),
+        SecretOnce({
+          l: localeFor(c),
+          label: localeFor(c).t("c.secret.token"),
+          secret: made.token,
+          next: "/admin/tokens",
+        }),
       );
     } catch (err) {
       const errors = fieldErrors(err);
@@ -222,43 +229,55 @@ export const consoleAudit = new Hono<AppEnv>().use(session("admin")).get("/", as
     rows.length > PAGE && last
       ? `/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: String(last.id) })}`
       : null;
-  return page(c, "Audit log", AuditScreen({ rows: shown, action, next, tz: readSettings(c.env).timeZone }));
+  return page(
+    c,
+    localeFor(c).t("c.t.audit"),
+    AuditScreen({ l: localeFor(c), rows: shown, action, next, tz: readSettings(c.env).timeZone }),
+  );
 });
 
 export const consoleSettings = new Hono<AppEnv>().use(session("admin")).get("/", async (c) => {
   const s = readSettings(c.env);
   const env = c.env;
   const oidc = oidcConfig(env);
+  const l = localeFor(c);
   const rows: [string, string][] = [
-    ["Page name (PAGE_NAME)", s.pageName],
-    ["Page URL (PAGE_URL)", s.pageUrl],
-    ["Time zone (TIMEZONE)", s.timeZone],
-    ["Maintenance shown ahead (MAINTENANCE_PREVIEW_DAYS)", `${s.maintenancePreviewDays} days`],
-    ["Allowed origins (ALLOWED_ORIGINS)", env.ALLOWED_ORIGINS ?? ""],
-    ["Cloudflare plan (PLAN)", s.plan],
+    [l.t("c.s.pageName"), s.pageName],
+    [l.t("c.s.pageUrl"), s.pageUrl],
+    [l.t("c.s.timeZone"), s.timeZone],
+    [l.t("c.s.language"), s.language],
+    [l.t("c.s.preview"), l.t("c.s.days", { count: s.maintenancePreviewDays })],
+    [l.t("c.s.origins"), env.ALLOWED_ORIGINS ?? ""],
+    [l.t("c.s.plan"), s.plan],
     [
-      "Probes per cron run (MAX_PROBES_PER_RUN)",
-      `${s.maxProbesPerRun}${env.MAX_PROBES_PER_RUN ? "" : ` (the ${s.plan} plan's default)`}`,
+      l.t("c.s.probes"),
+      env.MAX_PROBES_PER_RUN
+        ? String(s.maxProbesPerRun)
+        : l.t("c.s.planDefault", { n: s.maxProbesPerRun, plan: s.plan }),
     ],
-    ["Private targets (ALLOW_PRIVATE_TARGETS)", env.ALLOW_PRIVATE_TARGETS ?? ""],
-    ["Plain-http webhooks (ALLOW_HTTP_WEBHOOKS)", env.ALLOW_HTTP_WEBHOOKS ?? ""],
-    ["Public metrics (METRICS_PUBLIC)", env.METRICS_PUBLIC ?? ""],
-    ["Probe queue", env.PROBE_QUEUE ? "bound" : "not bound"],
+    [l.t("c.s.private"), env.ALLOW_PRIVATE_TARGETS ?? ""],
+    [l.t("c.s.httpWebhooks"), env.ALLOW_HTTP_WEBHOOKS ?? ""],
+    [l.t("c.s.metrics"), env.METRICS_PUBLIC ?? ""],
+    [l.t("c.s.queue"), env.PROBE_QUEUE ? l.t("c.s.bound") : l.t("c.s.notBound")],
     [
-      "Console sessions",
-      `end after ${SESSION_IDLE_MS / 3_600_000} h idle, ${SESSION_ABSOLUTE_MS / 3_600_000} h at most`,
+      l.t("c.s.sessions"),
+      l.t("c.s.sessionsValue", { idle: SESSION_IDLE_MS / 3_600_000, max: SESSION_ABSOLUTE_MS / 3_600_000 }),
     ],
-    ["Failed sign-ins allowed", `${SIGN_IN_LIMIT} per client per 15 minutes`],
-    ["Single sign-on issuer (OIDC_ISSUER)", oidc?.issuer ?? "off"],
-    ["Single sign-on client (OIDC_CLIENT_ID)", oidc?.clientId ?? ""],
-    ["Client secret (OIDC_CLIENT_SECRET)", env.OIDC_CLIENT_SECRET ? "set (not shown)" : "not set"],
-    ["Bearer token audience (OIDC_AUDIENCE)", oidc?.audience ?? ""],
-    ["Groups claim (OIDC_GROUPS_CLAIM)", oidc?.groupsClaim ?? ""],
-    ["Admin groups (OIDC_ADMIN_GROUPS)", oidc?.adminGroups.join(", ") ?? ""],
-    ["Incident groups (OIDC_INCIDENT_GROUPS)", oidc?.incidentGroups.join(", ") ?? ""],
-    ["Allowed e-mail addresses (OIDC_ALLOWED_EMAILS)", oidc?.allowedEmails.join(", ") ?? ""],
-    ["Applied migration", (await appliedMigration(c.env.DB)) ?? "none"],
+    [l.t("c.s.signIns"), l.t("c.s.signInsValue", { n: SIGN_IN_LIMIT })],
+    [l.t("c.s.issuer"), oidc?.issuer ?? l.t("c.s.off")],
+    [l.t("c.s.client"), oidc?.clientId ?? ""],
+    [l.t("c.s.secret"), env.OIDC_CLIENT_SECRET ? l.t("c.s.secretSet") : l.t("c.s.secretNotSet")],
+    [l.t("c.s.audience"), oidc?.audience ?? ""],
+    [l.t("c.s.groupsClaim"), oidc?.groupsClaim ?? ""],
+    [l.t("c.s.adminGroups"), oidc?.adminGroups.join(", ") ?? ""],
+    [l.t("c.s.incidentGroups"), oidc?.incidentGroups.join(", ") ?? ""],
+    [l.t("c.s.emails"), oidc?.allowedEmails.join(", ") ?? ""],
+    [l.t("c.s.migration"), (await appliedMigration(c.env.DB)) ?? l.t("c.s.none")],
   ];
   const usage = usageLines(await readUsage(c.env.DB, dayKey(Date.now())), s.plan);
-  return page(c, "Settings", SettingsScreen({ rows, usage: usageRows(usage), plan: s.plan }));
+  return page(
+    c,
+    localeFor(c).t("c.t.settings"),
+    SettingsScreen({ l: localeFor(c), rows, usage: usageRows(usage), plan: s.plan }),
+  );
 });

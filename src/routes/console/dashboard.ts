@@ -14,7 +14,7 @@ import { currentSnapshot } from "../../snapshot/current";
 import { rebuildSnapshot } from "../../snapshot/publish";
 import { renderConsole } from "../../views/console/chrome";
 import { Dashboard } from "../../views/console/incidents";
-import { chrome, flash, session } from "./guard";
+import { chrome, flash, localeFor, session } from "./guard";
 
 /** The dashboard: what is wrong now, and the page as visitors see it. */
 export const dashboard = new Hono<AppEnv>().get("/", session("incidents"), async (c) => {
@@ -59,10 +59,10 @@ export const dashboard = new Hono<AppEnv>().get("/", session("incidents"), async
   };
   return c.html(
     renderConsole({
-      title: "Dashboard",
+      title: localeFor(c).t("c.t.dashboard"),
       chrome: chrome(c),
       flash: flash(c),
-      body: Dashboard({ model, tz: settings.timeZone }),
+      body: Dashboard({ l: localeFor(c), model, tz: settings.timeZone }),
     }),
   );
 });

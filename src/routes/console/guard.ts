@@ -3,6 +3,7 @@
  * only (the Origin check), a live session, the screen's scope, and for a
  * POST the session's CSRF token in the form.
  */
+
 import type { Context } from "hono";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
@@ -11,7 +12,9 @@ import { csrfMatches, readSessionCookie, resumeSession } from "../../auth/sessio
 import { allows, type Scope } from "../../domain/scopes";
 import type { AppEnv } from "../../env";
 import { readForm } from "../../http/form";
+import { requestLanguage } from "../../http/language";
 import { Problem } from "../../http/problem";
+import type { Locale } from "../../i18n/locale";
 import { readSettings } from "../../settings";
 import type { Chrome } from "../../views/console/chrome";
 
@@ -23,7 +26,7 @@ export const consoleBase = createMiddleware<AppEnv>(async (c, next) => {
     await sameOrigin(c, async () => {});
   } catch (err) {
     if (err instanceof HTTPException && err.status === 403) {
-      throw new Problem(403, "Forms may only be posted from this console; a cross-site post was refused.");
+      throw new Problem(403, localeFor(c).t("c.err.crossSite"));
     }
     throw err;
   }
@@ -41,7 +44,7 @@ export function session(...scopes: Scope[]) {
       : null;
     if (!live) return c.redirect("/admin/sign-in", 303);
     if (!allows(live.caller, scopes)) {
-      throw new Problem(403, "Your session's scopes do not include this screen.");
+      throw new Problem(403, localeFor(c).t("c.err.scope"));
     }
     c.set("caller", live.caller);
     c.set("session", live);
@@ -53,12 +56,14 @@ export function session(...scopes: Scope[]) {
 export async function consoleForm(c: Context<AppEnv>): Promise<URLSearchParams> {
   const form = await readForm(c);
   if (!(await csrfMatches(c.get("session"), form.get("_csrf")))) {
-    throw new Problem(
-      403,
-      "This form has expired or did not come from your session. Reload the page and try again.",
-    );
+    throw new Problem(403, localeFor(c).t("c.err.csrf"));
   }
   return form;
+}
+
+/** The console's language: ?lang=, then the browser's Accept-Language, then LANGUAGE. */
+export function localeFor(c: Context<AppEnv>): Locale {
+  return requestLanguage(c).l;
 }
 
 export function chrome(c: Context<AppEnv>): Chrome {
@@ -69,6 +74,7 @@ export function chrome(c: Context<AppEnv>): Chrome {
     scopes: s.caller.scopes,
     csrf: s.csrf,
     path: c.req.path,
+    l: localeFor(c),
   };
 }
 

@@ -26,7 +26,7 @@ import type { AppEnv } from "../../env";
 import { fieldErrors, optional, renameErrors, text } from "../../http/form";
 import { validate } from "../../http/input";
 import { badField, type FieldError } from "../../http/problem";
-import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
+import { localeOf } from "../../i18n/locale";
 import { phaseLabel } from "../../i18n/words";
 import type { Catalogue, IncidentFormValues, IncidentView } from "../../models/console";
 import { OPS } from "../../openapi/operations";
@@ -36,7 +36,7 @@ import { IncidentEditForm, UpdateEditForm } from "../../views/console/incident-e
 import { IncidentScreen, NewIncidentForm, type UpdateFormValues } from "../../views/console/incidents";
 import { renderMarkdown } from "../../views/markdown";
 import { defaultKind, loadCatalogue } from "./catalogue";
-import { chrome, consoleForm, flash, session } from "./guard";
+import { chrome, consoleForm, flash, localeFor, session } from "./guard";
 
 type Ctx = Context<AppEnv>;
 
@@ -74,9 +74,11 @@ function formImpactValues(form: URLSearchParams, catalogue: Catalogue): Record<s
   return Object.fromEntries(catalogue.components.map((comp) => [comp.id, text(form, `impact.${comp.id}`)]));
 }
 
-function statusWord(catalogue: Catalogue, order: number): string {
+/** An update's title from its phase, in the language the page's operators write in (it is stored). */
+function statusWord(c: Ctx, catalogue: Catalogue, order: number): string {
+  const l = localeOf(readSettings(c.env).language);
   const phase = catalogue.phases[order];
-  return (phase?.status ? phaseLabel(localeOf(REFERENCE_LANGUAGE), phase.status) : phase?.name) ?? "Update";
+  return (phase?.status ? phaseLabel(l, phase.status) : phase?.name) ?? l.t("phase.update");
 }
 
 async function newIncidentValues(c: Ctx, catalogue: Catalogue): Promise<IncidentFormValues> {
@@ -110,8 +112,8 @@ async function openIncident(c: Ctx) {
   const again = (errors: FieldError[], preview: string | null = null) =>
     page(
       c,
-      "Open an incident",
-      NewIncidentForm({ catalogue, values, errors, csrf: chrome(c).csrf, preview }),
+      localeFor(c).t("c.t.openIncident"),
+      NewIncidentForm({ l: localeFor(c), catalogue, values, errors, csrf: chrome(c).csrf, preview }),
       errors.length ? 400 : 200,
     );
   if (text(form, "intent") === "preview") return again([], renderMarkdown(values.text));
@@ -125,7 +127,7 @@ async function openIncident(c: Ctx) {
       affects,
     });
     const update = validate(OPS.createIncidentUpdate.body, {
-      displayName: statusWord(catalogue, order),
+      displayName: statusWord(c, catalogue, order),
       description: values.text,
     });
     const id = await createIncident(c, input, { title: update.displayName, text: update.description });
@@ -200,6 +202,7 @@ async function showIncident(c: Ctx, id: string, values?: UpdateFormValues, error
   };
   const tz = readSettings(c.env).timeZone;
   const body = IncidentScreen({
+    l: localeFor(c),
     incident: view,
     catalogue,
     values: initial,
@@ -245,7 +248,7 @@ async function postIncidentUpdate(c: Ctx, id: string) {
   const samePhase = incident.phase.generation === catalogue.generation && incident.phase.order === order;
   try {
     const input = validate(OPS.createIncidentUpdate.body, {
-      displayName: values.title || statusWord(catalogue, order),
+      displayName: values.title || statusWord(c, catalogue, order),
       description: values.text,
       ...(samePhase ? {} : { phase: { generation: catalogue.generation, order } }),
       ...(resolve && incident.endedAt === null ? { endedAt: iso(Date.now()) } : {}),
@@ -289,8 +292,8 @@ async function editUpdateScreen(c: Ctx, values?: { title: string; text: string }
   const initial = values ?? { title: update.displayName, text: update.description };
   return page(
     c,
-    `Edit update ${order}`,
-    UpdateEditForm({ incidentId: id, order, values: initial, errors, csrf: chrome(c).csrf }),
+    localeFor(c).t("c.t.editUpdate", { n: order }),
+    UpdateEditForm({ l: localeFor(c), incidentId: id, order, values: initial, errors, csrf: chrome(c).csrf }),
     errors.length ? 400 : 200,
   );
 }
@@ -307,13 +310,14 @@ async function editIncidentScreen(c: Ctx, values?: Record<string, string>, error
     zone: tz,
   };
   const body = IncidentEditForm({
+    l: localeFor(c),
     incidentId: id,
     values: initial,
     errors,
     csrf: chrome(c).csrf,
     maintenance: isMaintenance(incident.affects),
   });
-  return page(c, `Edit “${incident.displayName}”`, body, errors.length ? 400 : 200);
+  return page(c, localeFor(c).t("c.t.edit", { name: incident.displayName }), body, errors.length ? 400 : 200);
 }
 
 /** The zone a form's times are in; an unknown one is the form's error. */
@@ -362,8 +366,15 @@ export const consoleIncidents = new Hono<AppEnv>()
     const values = await newIncidentValues(c, catalogue);
     return page(
       c,
-      "Open an incident",
-      NewIncidentForm({ catalogue, values, errors: [], csrf: chrome(c).csrf, preview: null }),
+      localeFor(c).t("c.t.openIncident"),
+      NewIncidentForm({
+        l: localeFor(c),
+        catalogue,
+        values,
+        errors: [],
+        csrf: chrome(c).csrf,
+        preview: null,
+      }),
     );
   })
   .post("/", openIncident)

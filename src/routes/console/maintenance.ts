@@ -9,12 +9,13 @@ import type { AppEnv } from "../../env";
 import { fieldErrors, optional, renameErrors, text } from "../../http/form";
 import { validate } from "../../http/input";
 import { badField, type FieldError } from "../../http/problem";
+import { localeOf } from "../../i18n/locale";
 import { OPS } from "../../openapi/operations";
 import { readSettings } from "../../settings";
 import { renderConsole } from "../../views/console/chrome";
 import { type MaintenanceFormValues, MaintenanceScreen } from "../../views/console/maintenance";
 import { loadCatalogue } from "./catalogue";
-import { chrome, consoleForm, flash, session } from "./guard";
+import { chrome, consoleForm, flash, localeFor, session } from "./guard";
 import { formZone, zoned } from "./incidents";
 
 type Ctx = Context<AppEnv>;
@@ -50,9 +51,17 @@ async function screen(c: Ctx, values?: MaintenanceFormValues, errors: FieldError
     zone: tz,
     components: [],
   };
-  const body = MaintenanceScreen({ rows, catalogue, values: initial, errors, csrf: chrome(c).csrf, tz });
+  const body = MaintenanceScreen({
+    l: localeFor(c),
+    rows,
+    catalogue,
+    values: initial,
+    errors,
+    csrf: chrome(c).csrf,
+    tz,
+  });
   return c.html(
-    renderConsole({ title: "Maintenance", chrome: chrome(c), flash: flash(c), body }),
+    renderConsole({ title: localeFor(c).t("c.t.maintenance"), chrome: chrome(c), flash: flash(c), body }),
     errors.length ? 400 : 200,
   );
 }
@@ -79,7 +88,10 @@ async function schedule(c: Ctx) {
       endedAt: zoned(optional(form, "endsAt"), zone) ?? null,
       affects: values.components.map((reference) => ({ reference, type, severity: 0 })),
     });
-    const id = await createIncident(c, input, { title: "Scheduled", text: values.text });
+    const id = await createIncident(c, input, {
+      title: localeOf(readSettings(c.env).language).t("phase.scheduled"),
+      text: values.text,
+    });
     return c.redirect(`/admin/incidents/${id}?done=created`, 303);
   } catch (err) {
     const errors = fieldErrors(err);
@@ -126,8 +138,8 @@ export const consoleMaintenance = new Hono<AppEnv>()
     const catalogue = await loadCatalogue(c.env.DB);
     const done = [...catalogue.phases].reverse().find((p) => p.status === "resolved");
     const update = validate(OPS.createIncidentUpdate.body, {
-      displayName: "Completed",
-      description: "The work finished early.",
+      displayName: localeOf(readSettings(c.env).language).t("phase.completed"),
+      description: localeOf(readSettings(c.env).language).t("c.finishedEarly"),
       endedAt: now,
       ...(done ? { phase: { generation: catalogue.generation, order: done.order } } : {}),
     });

@@ -4,6 +4,7 @@
  * /admin/oidc/callback turns its answer into the same console session a
  * token sign-in makes.
  */
+
 import { type Context, Hono } from "hono";
 import { personCaller } from "../../auth/authenticate";
 import {
@@ -23,6 +24,7 @@ import type { AppEnv } from "../../env";
 import { notFound } from "../../http/problem";
 import { readSettings } from "../../settings";
 import { renderSignedIn, renderSignIn } from "../../views/console/sign-in";
+import { localeFor } from "./guard";
 
 const LOGIN_COOKIE = "beacon_oidc";
 const LOGIN_TTL_S = 600;
@@ -61,6 +63,7 @@ function refuse(c: Context<AppEnv>, status: 400 | 401 | 403 | 502, message: stri
   c.header("Set-Cookie", loginCookie("", c.req.url, 0));
   return c.html(
     renderSignIn({
+      l: localeFor(c),
       pageName: readSettings(c.env).pageName,
       errors: [{ path: "sso", message }],
       sso: oidcConfig(c.env) !== null,
@@ -139,5 +142,7 @@ export const oidcSignIn = new Hono<AppEnv>()
     });
     // A page of our own, not a redirect: the session cookie is SameSite=Strict, and a
     // redirect chain that began at the provider would not send it to /admin.
-    return c.html(renderSignedIn({ pageName: readSettings(c.env).pageName, name: caller.name }));
+    return c.html(
+      renderSignedIn({ l: localeFor(c), pageName: readSettings(c.env).pageName, name: caller.name }),
+    );
   });

@@ -29,7 +29,7 @@ import {
 } from "../../views/console/operations";
 import { html, type VNode } from "../../views/html";
 import { loadCatalogue } from "./catalogue";
-import { chrome, consoleForm, flash, session } from "./guard";
+import { chrome, consoleForm, flash, localeFor, session } from "./guard";
 
 type Ctx = Context<AppEnv>;
 
@@ -97,9 +97,10 @@ async function monitorsScreen(c: Ctx, values?: Record<string, string>, errors: F
     failureThreshold: "3",
     severity: String(catalogue.levels.at(-1)?.value ?? 100),
   };
-  const body = html`<${MonitorList} rows=${rows} /><h2>New monitor</h2>
-    <${MonitorForm} action="/admin/monitors" catalogue=${catalogue} values=${initial} errors=${errors} csrf=${chrome(c).csrf} submit="Create monitor" />`;
-  return page(c, "Monitors", body, errors.length ? 400 : 200);
+  const l = localeFor(c);
+  const body = html`<${MonitorList} rows=${rows} l=${l} /><h2>${l.t("c.newMonitor")}</h2>
+    <${MonitorForm} action="/admin/monitors" catalogue=${catalogue} values=${initial} errors=${errors} csrf=${chrome(c).csrf} submit=${l.t("c.createMonitor")} l=${l} />`;
+  return page(c, l.t("c.t.monitors"), body, errors.length ? 400 : 200);
 }
 
 async function monitorScreen(
@@ -123,6 +124,7 @@ async function monitorScreen(
   };
   const health = ["up", "degraded", "down"];
   const body = MonitorDetail({
+    l: localeFor(c),
     id,
     status: m.state.status,
     enabled: m.enabled,
@@ -141,16 +143,17 @@ async function monitorScreen(
     csrf: chrome(c).csrf,
     tz: readSettings(c.env).timeZone,
     form: MonitorForm({
+      l: localeFor(c),
       action: `/admin/monitors/${id}`,
       catalogue,
       values,
       errors,
       csrf: chrome(c).csrf,
-      submit: "Save monitor",
+      submit: localeFor(c).t("c.saveMonitor"),
       kindFixed: true,
     }),
   });
-  return page(c, `Monitor “${m.displayName}”`, body, errors.length ? 400 : 200);
+  return page(c, localeFor(c).t("c.t.monitor", { name: m.displayName }), body, errors.length ? 400 : 200);
 }
 
 export const consoleMonitors = new Hono<AppEnv>()
@@ -165,8 +168,13 @@ export const consoleMonitors = new Hono<AppEnv>()
         const url = `${new URL(c.req.url).origin}/api/heartbeats/${made.heartbeatSecret}`;
         return page(
           c,
-          "Monitor created",
-          SecretOnce({ label: "heartbeat URL", secret: url, next: `/admin/monitors/${made.id}` }),
+          localeFor(c).t("c.t.monitorCreated"),
+          SecretOnce({
+            l: localeFor(c),
+            label: localeFor(c).t("c.secret.heartbeat"),
+            secret: url,
+            next: `/admin/monitors/${made.id}`,
+          }),
         );
       }
       return c.redirect(`/admin/monitors/${made.id}?done=created`, 303);
@@ -232,8 +240,16 @@ async function webhooksScreen(
   errors: FieldError[] = [],
 ) {
   const rows = await listWebhooks(c.env.DB);
-  const body = WebhooksScreen({ rows, events: EVENT_TYPES, values, chosen, errors, csrf: chrome(c).csrf });
-  return page(c, "Webhooks", body, errors.length ? 400 : 200);
+  const body = WebhooksScreen({
+    l: localeFor(c),
+    rows,
+    events: EVENT_TYPES,
+    values,
+    chosen,
+    errors,
+    csrf: chrome(c).csrf,
+  });
+  return page(c, localeFor(c).t("c.t.webhooks"), body, errors.length ? 400 : 200);
 }
 
 export const consoleWebhooks = new Hono<AppEnv>()
@@ -247,8 +263,13 @@ export const consoleWebhooks = new Hono<AppEnv>()
       const made = await createWebhook(c, validate(OPS.createWebhook.body, { ...values, events }));
       return page(
         c,
-        "Webhook created",
-        SecretOnce({ label: "signing secret", secret: made.secret, next: `/admin/webhooks/${made.id}` }),
+        localeFor(c).t("c.t.webhookCreated"),
+        SecretOnce({
+          l: localeFor(c),
+          label: localeFor(c).t("c.secret.signing"),
+          secret: made.secret,
+          next: `/admin/webhooks/${made.id}`,
+        }),
       );
     } catch (err) {
       const errors = fieldErrors(err);
@@ -260,6 +281,7 @@ export const consoleWebhooks = new Hono<AppEnv>()
     const id = webhookId(c);
     const [w, deliveries] = await Promise.all([loadWebhook(c.env.DB, id), listDeliveries(c.env.DB, id, 50)]);
     const body = WebhookDetail({
+      l: localeFor(c),
       id,
       enabled: w.enabled,
       reason: w.disabledReason,
@@ -267,7 +289,7 @@ export const consoleWebhooks = new Hono<AppEnv>()
       csrf: chrome(c).csrf,
       tz: readSettings(c.env).timeZone,
     });
-    return page(c, `Webhook ${w.url}`, body);
+    return page(c, localeFor(c).t("c.t.webhook", { url: w.url }), body);
   })
   .post("/:id/disable", async (c) => {
     await consoleForm(c);

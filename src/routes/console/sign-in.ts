@@ -12,7 +12,7 @@ import { readForm, text } from "../../http/form";
 import { Problem } from "../../http/problem";
 import { readSettings } from "../../settings";
 import { renderSignedOut, renderSignIn } from "../../views/console/sign-in";
-import { consoleForm, session } from "./guard";
+import { consoleForm, localeFor, session } from "./guard";
 
 /** Failed sign-ins a client may make per window before it must wait. */
 export const SIGN_IN_LIMIT = 10;
@@ -26,15 +26,13 @@ function windowStart(now: number): string {
   return iso(Math.floor(now / WINDOW_MS) * WINDOW_MS);
 }
 
-const NOTICES: Record<string, string> = {
-  signed_out: "You are signed out.",
-};
-
 export const signIn = new Hono<AppEnv>()
   .get("/sign-in", (c) => {
-    const notice = NOTICES[c.req.query("done") ?? ""] ?? null;
+    const notice = c.req.query("done") === "signed_out" ? localeFor(c).t("c.flash.signed_out") : null;
     const sso = oidcConfig(c.env) !== null;
-    return c.html(renderSignIn({ pageName: readSettings(c.env).pageName, errors: [], notice, sso }));
+    return c.html(
+      renderSignIn({ l: localeFor(c), pageName: readSettings(c.env).pageName, errors: [], notice, sso }),
+    );
   })
   .post("/sign-in", async (c) => {
     const now = Date.now();
@@ -43,13 +41,9 @@ export const signIn = new Hono<AppEnv>()
     const window = windowStart(now);
     if ((await signInFailures(db, client, window)) >= SIGN_IN_LIMIT) {
       const wait = Math.ceil((Date.parse(window) + WINDOW_MS - now) / 1000);
-      throw new Problem(
-        429,
-        "Too many failed sign-ins from your address. Wait a few minutes and try again.",
-        {
-          headers: { "Retry-After": String(Math.max(1, wait)) },
-        },
-      );
+      throw new Problem(429, localeFor(c).t("c.err.tooMany"), {
+        headers: { "Retry-After": String(Math.max(1, wait)) },
+      });
     }
     const form = await readForm(c);
     const token = text(form, "token");
@@ -57,16 +51,18 @@ export const signIn = new Hono<AppEnv>()
     const pageName = readSettings(c.env).pageName;
     if (!caller) {
       await recordSignInFailure(db, client, window).run();
-      const errors = [
-        { path: "token", message: "This token is not valid: it is unknown, expired or revoked." },
-      ];
-      return c.html(renderSignIn({ pageName, errors, sso: oidcConfig(c.env) !== null }), 401);
+      const errors = [{ path: "token", message: localeFor(c).t("c.err.tokenInvalid") }];
+      return c.html(
+        renderSignIn({ l: localeFor(c), pageName, errors, sso: oidcConfig(c.env) !== null }),
+        401,
+      );
     }
     if (!allows(caller, ["incidents"])) {
-      const errors = [
-        { path: "token", message: "This token has neither the incidents nor the admin scope." },
-      ];
-      return c.html(renderSignIn({ pageName, errors, sso: oidcConfig(c.env) !== null }), 403);
+      const errors = [{ path: "token", message: localeFor(c).t("c.err.tokenScope") }];
+      return c.html(
+        renderSignIn({ l: localeFor(c), pageName, errors, sso: oidcConfig(c.env) !== null }),
+        403,
+      );
     }
     const credentialHash = caller.bootstrap ? await sha256Hex(await sha256Hex(token)) : undefined;
     const started = await newSession(db, caller, now, { credentialHash });
@@ -94,6 +90,8 @@ export const signIn = new Hono<AppEnv>()
     // A page that moves on by itself, not a redirect: the CSP's form-action 'self' stops a
     // form's redirect to another origin.
     if (atProvider)
-      return c.html(renderSignedOut({ pageName: readSettings(c.env).pageName, next: atProvider }));
+      return c.html(
+        renderSignedOut({ l: localeFor(c), pageName: readSettings(c.env).pageName, next: atProvider }),
+      );
     return c.redirect(signedOut, 303);
   });

@@ -11,7 +11,7 @@ import { OPS } from "../../openapi/operations";
 import { readSettings } from "../../settings";
 import { renderConsole } from "../../views/console/chrome";
 import { SubscribersScreen } from "../../views/console/subscribers";
-import { chrome, consoleForm, flash, session } from "./guard";
+import { chrome, consoleForm, flash, localeFor, session } from "./guard";
 
 export const consoleSubscribers = new Hono<AppEnv>()
   .use(session("admin"))
@@ -20,9 +20,11 @@ export const consoleSubscribers = new Hono<AppEnv>()
     const names = new Map(components.map((x) => [x.id, x.displayName]));
     const summary = summarise(list);
     const body = SubscribersScreen({
+      l: localeFor(c),
       summary,
       byComponent: Object.entries(summary.byComponent).map(([id, count]) => ({
-        name: id === "all" ? "All components" : (names.get(id) ?? "(deleted component)"),
+        name:
+          id === "all" ? localeFor(c).t("c.subs.all") : (names.get(id) ?? localeFor(c).t("c.subs.deleted")),
         count,
       })),
       rows: list.map((s) => ({
@@ -33,7 +35,9 @@ export const consoleSubscribers = new Hono<AppEnv>()
       tz: readSettings(c.env).timeZone,
       mailConfigured: mailSettings(c.env) !== null,
     });
-    return c.html(renderConsole({ title: "Subscribers", chrome: chrome(c), flash: flash(c), body }));
+    return c.html(
+      renderConsole({ title: localeFor(c).t("c.t.subscribers"), chrome: chrome(c), flash: flash(c), body }),
+    );
   })
   .post("/:id/remove", async (c) => {
     await consoleForm(c);

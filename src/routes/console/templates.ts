@@ -10,7 +10,7 @@ import { renderConsole } from "../../views/console/chrome";
 import { TemplateForm, type TemplateFormValues, TemplateList } from "../../views/console/templates";
 import { html } from "../../views/html";
 import { defaultKind, loadCatalogue } from "./catalogue";
-import { chrome, consoleForm, flash, session } from "./guard";
+import { chrome, consoleForm, flash, localeFor, session } from "./guard";
 
 type Ctx = Context<AppEnv>;
 
@@ -63,11 +63,12 @@ function toInput(values: TemplateFormValues, catalogue: Catalogue) {
 async function listScreen(c: Ctx, values?: TemplateFormValues, errors: FieldError[] = []) {
   const catalogue = await loadCatalogue(c.env.DB);
   const csrf = chrome(c).csrf;
-  const body = html`<${TemplateList} templates=${catalogue.templates} csrf=${csrf} />
-    <h2>New template</h2>
-    <${TemplateForm} action="/admin/templates" catalogue=${catalogue} values=${values ?? blank(catalogue)} errors=${errors} csrf=${csrf} submit="Create template" />`;
+  const l = localeFor(c);
+  const body = html`<${TemplateList} templates=${catalogue.templates} csrf=${csrf} l=${l} />
+    <h2>${l.t("c.newTemplate")}</h2>
+    <${TemplateForm} action="/admin/templates" catalogue=${catalogue} values=${values ?? blank(catalogue)} errors=${errors} csrf=${csrf} submit=${l.t("c.createTemplate")} l=${l} />`;
   return c.html(
-    renderConsole({ title: "Templates", chrome: chrome(c), flash: flash(c), body }),
+    renderConsole({ title: l.t("c.t.templates"), chrome: chrome(c), flash: flash(c), body }),
     errors.length ? 400 : 200,
   );
 }
@@ -83,15 +84,21 @@ async function editScreen(c: Ctx, id: string, values?: TemplateFormValues, error
     impacts: Object.fromEntries(t.affects.map((a) => [a.reference, String(a.severity)])),
   };
   const body = TemplateForm({
+    l: localeFor(c),
     action: `/admin/templates/${id}`,
     catalogue,
     values: initial,
     errors,
     csrf: chrome(c).csrf,
-    submit: "Save template",
+    submit: localeFor(c).t("c.saveTemplate"),
   });
   return c.html(
-    renderConsole({ title: `Template “${t.name}”`, chrome: chrome(c), flash: flash(c), body }),
+    renderConsole({
+      title: localeFor(c).t("c.t.template", { name: t.name }),
+      chrome: chrome(c),
+      flash: flash(c),
+      body,
+    }),
     errors.length ? 400 : 200,
   );
 }

@@ -3,13 +3,14 @@
  * form a plain POST that carries the session's CSRF token.
  */
 import type { Scope } from "../../domain/scopes";
+import type { Key } from "../../i18n/catalogue";
 import type { Locale } from "../../i18n/locale";
 import { html, render, type VNode } from "../html";
 import { IconSprite } from "../icons";
 
 export type FieldError = { path: string; message: string };
 
-/** What every console page knows about who is signed in. */
+/** What every console page knows about who is signed in, and the language it speaks. */
 export type Chrome = {
   pageName: string;
   who: string;
@@ -17,23 +18,29 @@ export type Chrome = {
   csrf: string;
   /** The current path, to mark the current screen in the menu. */
   path: string;
+  l: Locale;
 };
 
-type NavItem = { href: string; label: string; scope: Scope };
+type NavItem = { href: string; label: Key; scope: Scope };
 
 const NAV: readonly NavItem[] = [
-  { href: "/admin", label: "Dashboard", scope: "incidents" },
-  { href: "/admin/incidents/new", label: "New incident", scope: "incidents" },
-  { href: "/admin/maintenance", label: "Maintenance", scope: "incidents" },
-  { href: "/admin/templates", label: "Templates", scope: "incidents" },
-  { href: "/admin/components", label: "Components", scope: "admin" },
-  { href: "/admin/monitors", label: "Monitors", scope: "admin" },
-  { href: "/admin/webhooks", label: "Webhooks", scope: "admin" },
-  { href: "/admin/subscribers", label: "Subscribers", scope: "admin" },
-  { href: "/admin/tokens", label: "Tokens", scope: "admin" },
-  { href: "/admin/audit", label: "Audit log", scope: "admin" },
-  { href: "/admin/settings", label: "Settings", scope: "admin" },
+  { href: "/admin", label: "c.nav.dashboard", scope: "incidents" },
+  { href: "/admin/incidents/new", label: "c.nav.newIncident", scope: "incidents" },
+  { href: "/admin/maintenance", label: "c.nav.maintenance", scope: "incidents" },
+  { href: "/admin/templates", label: "c.nav.templates", scope: "incidents" },
+  { href: "/admin/components", label: "c.nav.components", scope: "admin" },
+  { href: "/admin/monitors", label: "c.nav.monitors", scope: "admin" },
+  { href: "/admin/webhooks", label: "c.nav.webhooks", scope: "admin" },
+  { href: "/admin/subscribers", label: "c.nav.subscribers", scope: "admin" },
+  { href: "/admin/tokens", label: "c.nav.tokens", scope: "admin" },
+  { href: "/admin/audit", label: "c.nav.audit", scope: "admin" },
+  { href: "/admin/settings", label: "c.nav.settings", scope: "admin" },
 ];
+
+/** A message without placeholders, by a key chosen at run time. */
+export function word(l: Locale, key: Key): string {
+  return (l.t as (key: Key) => string)(key);
+}
 
 export function canSee(scopes: readonly Scope[], scope: Scope): boolean {
   return scopes.includes("admin") || scopes.includes(scope);
@@ -121,55 +128,58 @@ export function Field(p: FieldProps): VNode {
   </div>`;
 }
 
-/** Fixed messages after a redirect; never text from the request. */
-export const FLASH: Record<string, string> = {
-  signed_in: "You are signed in.",
-  created: "Created.",
-  saved: "Saved.",
-  posted: "Update posted.",
-  deleted: "Deleted.",
-  resolved: "Resolved.",
-  revoked: "Revoked.",
-  cancelled: "Cancelled.",
-  ended: "Ended.",
-  moved: "Moved.",
-  queued: "Queued for delivery.",
-  paused: "Paused.",
-  resumed: "Resumed.",
-  disabled: "Disabled.",
-  enabled: "Enabled.",
+/** Fixed messages after a redirect, by `?done=`; never text from the request. */
+export const FLASH: Record<string, Key> = {
+  signed_in: "c.flash.signed_in",
+  signed_out: "c.flash.signed_out",
+  created: "c.flash.created",
+  saved: "c.flash.saved",
+  posted: "c.flash.posted",
+  deleted: "c.flash.deleted",
+  resolved: "c.flash.resolved",
+  revoked: "c.flash.revoked",
+  cancelled: "c.flash.cancelled",
+  ended: "c.flash.ended",
+  moved: "c.flash.moved",
+  queued: "c.flash.queued",
+  paused: "c.flash.paused",
+  resumed: "c.flash.resumed",
+  disabled: "c.flash.disabled",
+  enabled: "c.flash.enabled",
 };
 
 export type ConsolePage = { title: string; chrome: Chrome; flash?: string | null; body: VNode };
 
 function ConsoleDocument({ title, chrome, flash, body }: ConsolePage): VNode {
+  const { l } = chrome;
   const items = NAV.filter((n) => canSee(chrome.scopes, n.scope));
-  const message = flash ? FLASH[flash] : undefined;
-  return html`<html lang="en">
+  const key = flash && Object.hasOwn(FLASH, flash) ? FLASH[flash] : undefined;
+  const message = key ? word(l, key) : undefined;
+  return html`<html lang=${l.lang}>
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="robots" content="noindex" />
-      <title>${title} · ${chrome.pageName} console</title>
+      <title>${l.t("c.title", { title, page: chrome.pageName })}</title>
       <link rel="stylesheet" href="/style.css" />
       <link rel="stylesheet" href="/console.css" />
       <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     </head>
     <body class="console">
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">${l.t("layout.skip")}</a>
       <${IconSprite} />
       <header class="site-header">
-        <a class="brand" href="/admin"><span>${chrome.pageName} console</span></a>
+        <a class="brand" href="/admin"><span>${l.t("c.brand", { page: chrome.pageName })}</span></a>
         <div class="who">
-          <span>Signed in as ${chrome.who}</span>
-          <a href="/">Public page</a>
-          <${PostButton} action="/admin/sign-out" csrf=${chrome.csrf} label="Sign out" />
+          <span>${l.t("c.signedInAs", { who: chrome.who })}</span>
+          <a href="/">${l.t("c.publicPage")}</a>
+          <${PostButton} action="/admin/sign-out" csrf=${chrome.csrf} label=${l.t("c.signOut")} />
         </div>
       </header>
-      <nav aria-label="Console" class="console-nav">
+      <nav aria-label=${l.t("c.nav.label")} class="console-nav">
         <ul>${items.map(
           (n) =>
-            html`<li><a href=${n.href} aria-current=${current(chrome.path, n.href) ? "page" : undefined}>${n.label}</a></li>`,
+            html`<li><a href=${n.href} aria-current=${current(chrome.path, n.href) ? "page" : undefined}>${word(l, n.label)}</a></li>`,
         )}</ul>
       </nav>
       <main id="main">

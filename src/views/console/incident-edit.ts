@@ -1,10 +1,7 @@
-import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
+import type { Locale } from "../../i18n/locale";
 import { html, type VNode } from "../html";
 import { Csrf, ErrorSummary, Field, type FieldError } from "./chrome";
 import { ZoneField } from "./zone";
-
-/** The console speaks English until its own catalogue entries exist. */
-const EN = localeOf(REFERENCE_LANGUAGE);
 
 export function UpdateEditForm(props: {
   incidentId: string;
@@ -12,16 +9,17 @@ export function UpdateEditForm(props: {
   values: { title: string; text: string };
   errors: readonly FieldError[];
   csrf: string;
+  l: Locale;
 }): VNode {
-  const { values, errors } = props;
-  return html`<${ErrorSummary} errors=${errors} l=${EN} />
+  const { values, errors, l } = props;
+  return html`<${ErrorSummary} errors=${errors} l=${l} />
     <form method="post" action=${`/admin/incidents/${props.incidentId}/updates/${props.order}`} novalidate>
       <${Csrf} token=${props.csrf} />
-      <${Field} name="title" label="Title" value=${values.title} errors=${errors} required=${true} />
-      <${Field} name="text" label="Text (Markdown)" rows=${6} value=${values.text} errors=${errors} />
+      <${Field} name="title" label=${l.t("c.f.title")} value=${values.title} errors=${errors} required=${true} />
+      <${Field} name="text" label=${l.t("c.f.text")} rows=${6} value=${values.text} errors=${errors} />
       <div class="actions">
-        <button type="submit">Save update</button>
-        <a href=${`/admin/incidents/${props.incidentId}`}>Back to the incident</a>
+        <button type="submit">${l.t("c.saveUpdate")}</button>
+        <a href=${`/admin/incidents/${props.incidentId}`}>${l.t("c.backToIncident")}</a>
       </div>
     </form>`;
 }
@@ -32,19 +30,20 @@ export function IncidentEditForm(props: {
   errors: readonly FieldError[];
   csrf: string;
   maintenance: boolean;
+  l: Locale;
 }): VNode {
-  const { values, errors } = props;
-  return html`<${ErrorSummary} errors=${errors} l=${EN} />
+  const { values, errors, l } = props;
+  return html`<${ErrorSummary} errors=${errors} l=${l} />
     <form method="post" action=${`/admin/incidents/${props.incidentId}/edit`} novalidate>
       <${Csrf} token=${props.csrf} />
-      <${Field} name="title" label="Title" value=${values.title} errors=${errors} required=${true} />
-      <${Field} name="description" label="Description (Markdown)" rows=${4} value=${values.description} errors=${errors} />
-      <${Field} name="beganAt" type="datetime-local" label=${props.maintenance ? "Starts" : "Began"} value=${values.beganAt} errors=${errors} />
-      <${Field} name="endedAt" type="datetime-local" label=${props.maintenance ? "Ends" : "Ended"} value=${values.endedAt} errors=${errors} hint="Leave empty while it is still going on." />
-      <${ZoneField} value=${values.zone ?? "UTC"} errors=${errors} />
+      <${Field} name="title" label=${l.t("c.f.title")} value=${values.title} errors=${errors} required=${true} />
+      <${Field} name="description" label=${l.t("c.f.description")} rows=${4} value=${values.description} errors=${errors} />
+      <${Field} name="beganAt" type="datetime-local" label=${props.maintenance ? l.t("c.f.starts") : l.t("c.f.began")} value=${values.beganAt} errors=${errors} />
+      <${Field} name="endedAt" type="datetime-local" label=${props.maintenance ? l.t("c.f.ends") : l.t("c.f.ended")} value=${values.endedAt} errors=${errors} hint=${l.t("c.f.stillGoing")} />
+      <${ZoneField} value=${values.zone ?? "UTC"} errors=${errors} l=${l} />
       <div class="actions">
-        <button type="submit">Save</button>
-        <a href=${`/admin/incidents/${props.incidentId}`}>Back</a>
+        <button type="submit">${l.t("c.save")}</button>
+        <a href=${`/admin/incidents/${props.incidentId}`}>${l.t("c.back")}</a>
       </div>
     </form>`;
 }

@@ -1,13 +1,10 @@
 /** The console's monitor and webhook screens. */
-import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
+import type { Locale } from "../../i18n/locale";
 import type { Catalogue } from "../../models/console";
 import { html, type VNode } from "../html";
 import { Time } from "../time";
 import { Csrf, ErrorSummary, Field, type FieldError, PostButton } from "./chrome";
-import { levelLabel } from "./incidents";
-
-/** The console speaks English until its own catalogue entries exist. */
-const EN = localeOf(REFERENCE_LANGUAGE);
+import { health, levelLabel } from "./incidents";
 
 export type MonitorRowView = {
   id: string;
@@ -32,17 +29,15 @@ export type CheckView = {
   detail: string | null;
 };
 
-const HEALTH: Record<string, string> = { up: "Up", degraded: "Degraded", down: "Down" };
-
-export function MonitorList({ rows }: { rows: MonitorRowView[] }): VNode {
-  if (rows.length === 0) return html`<p>No monitors yet.</p>`;
+export function MonitorList({ rows, l }: { rows: MonitorRowView[]; l: Locale }): VNode {
+  if (rows.length === 0) return html`<p>${l.t("c.noMonitors")}</p>`;
   return html`<div class="table-wrap"><table class="list">
-    <thead><tr><th scope="col">Monitor</th><th scope="col">Checks</th><th scope="col">State</th></tr></thead>
+    <thead><tr><th scope="col">${l.t("c.th.monitor")}</th><th scope="col">${l.t("c.th.checks")}</th><th scope="col">${l.t("c.th.state")}</th></tr></thead>
     <tbody>${rows.map(
       (m) => html`<tr>
         <td><a href=${`/admin/monitors/${m.id}`}>${m.name}</a></td>
         <td>${m.kind} ${m.target}</td>
-        <td>${m.enabled ? (HEALTH[m.status] ?? m.status) : "Paused"}${m.reason && m.status !== "up" ? html` <span class="meta">${m.reason}</span>` : null}</td>
+        <td>${m.enabled ? health(l, m.status) : l.t("c.paused")}${m.reason && m.status !== "up" ? html` <span class="meta">${m.reason}</span>` : null}</td>
       </tr>`,
     )}</tbody>
   </table></div>`;
@@ -56,32 +51,33 @@ export function MonitorForm(props: {
   csrf: string;
   submit: string;
   kindFixed?: boolean;
+  l: Locale;
 }): VNode {
-  const { catalogue, values, errors } = props;
-  const levels = catalogue.levels.map((l) => ({
-    value: String(l.value),
-    label: levelLabel(l, catalogue.levels),
+  const { catalogue, values, errors, l } = props;
+  const levels = catalogue.levels.map((x) => ({
+    value: String(x.value),
+    label: levelLabel(l, x, catalogue.levels),
   }));
-  return html`<${ErrorSummary} errors=${errors} l=${EN} />
+  return html`<${ErrorSummary} errors=${errors} l=${l} />
     <form method="post" action=${props.action} novalidate>
       <${Csrf} token=${props.csrf} />
-      <${Field} name="name" label="Name" value=${values.name} errors=${errors} required=${true} />
+      <${Field} name="name" label=${l.t("c.f.name")} value=${values.name} errors=${errors} required=${true} />
       ${
         props.kindFixed
           ? html`<input type="hidden" name="kind" value=${values.kind} />`
-          : html`<${Field} name="kind" label="Check" value=${values.kind} errors=${errors} options=${[
-              { value: "http", label: "HTTP(S) request" },
-              { value: "tcp", label: "TCP connection" },
-              { value: "heartbeat", label: "Heartbeat (your job pings Beacon)" },
+          : html`<${Field} name="kind" label=${l.t("c.f.check")} value=${values.kind} errors=${errors} options=${[
+              { value: "http", label: l.t("c.kind.http") },
+              { value: "tcp", label: l.t("c.kind.tcp") },
+              { value: "heartbeat", label: l.t("c.kind.heartbeat") },
             ]} />`
       }
-      <${Field} name="url" label="URL (HTTP checks)" type="url" value=${values.url} errors=${errors} />
-      <${Field} name="host" label="Host (TCP checks)" value=${values.host} errors=${errors} />
-      <${Field} name="port" label="Port (TCP checks)" type="number" value=${values.port} errors=${errors} />
-      <${Field} name="interval" label="Check every" value=${values.interval} errors=${errors} options=${[1, 2, 5, 10, 15, 30, 60].map((m) => ({ value: String(m), label: m === 1 ? "minute" : `${m} minutes` }))} />
-      <${Field} name="failureThreshold" label="Failures in a row before an incident opens" type="number" value=${values.failureThreshold} errors=${errors} />
-      <${Field} name="component" label="Component it reports on" value=${values.component} errors=${errors} options=${[{ value: "", label: "None (no incidents)" }, ...catalogue.components.map((c) => ({ value: c.id, label: c.name }))]} />
-      <${Field} name="severity" label="When it fails, the component shows" value=${values.severity} errors=${errors} options=${levels} />
+      <${Field} name="url" label=${l.t("c.f.url")} type="url" value=${values.url} errors=${errors} />
+      <${Field} name="host" label=${l.t("c.f.host")} value=${values.host} errors=${errors} />
+      <${Field} name="port" label=${l.t("c.f.port")} type="number" value=${values.port} errors=${errors} />
+      <${Field} name="interval" label=${l.t("c.f.interval")} value=${values.interval} errors=${errors} options=${[1, 2, 5, 10, 15, 30, 60].map((m) => ({ value: String(m), label: l.t("c.every", { count: m }) }))} />
+      <${Field} name="failureThreshold" label=${l.t("c.f.threshold")} type="number" value=${values.failureThreshold} errors=${errors} />
+      <${Field} name="component" label=${l.t("c.f.component")} value=${values.component} errors=${errors} options=${[{ value: "", label: l.t("c.noneNoIncidents") }, ...catalogue.components.map((c) => ({ value: c.id, label: c.name }))]} />
+      <${Field} name="severity" label=${l.t("c.f.severity")} value=${values.severity} errors=${errors} options=${levels} />
       <button type="submit">${props.submit}</button>
     </form>`;
 }
@@ -96,37 +92,38 @@ export function MonitorDetail(props: {
   csrf: string;
   tz: string;
   form: VNode;
+  l: Locale;
 }): VNode {
-  const { id, csrf, check } = props;
+  const { id, csrf, check, l } = props;
   return html`
-    <p>State: <strong>${props.enabled ? (HEALTH[props.status] ?? props.status) : "Paused"}</strong>${props.reason ? html` <span class="meta">(${props.reason})</span>` : null}</p>
+    <p>${l.t("c.state")} <strong>${props.enabled ? health(l, props.status) : l.t("c.paused")}</strong>${props.reason ? html` <span class="meta">(${props.reason})</span>` : null}</p>
     <div class="actions">
-      <${PostButton} action=${`/admin/monitors/${id}/check`} csrf=${csrf} label="Check now" />
-      <${PostButton} action=${`/admin/monitors/${id}/${props.enabled ? "pause" : "resume"}`} csrf=${csrf} label=${props.enabled ? "Pause" : "Resume"} />
-      <${PostButton} action=${`/admin/monitors/${id}/delete`} csrf=${csrf} label="Delete monitor" danger=${true} />
+      <${PostButton} action=${`/admin/monitors/${id}/check`} csrf=${csrf} label=${l.t("c.checkNow")} />
+      <${PostButton} action=${`/admin/monitors/${id}/${props.enabled ? "pause" : "resume"}`} csrf=${csrf} label=${props.enabled ? l.t("c.pause") : l.t("c.resume")} />
+      <${PostButton} action=${`/admin/monitors/${id}/delete`} csrf=${csrf} label=${l.t("c.deleteMonitor")} danger=${true} />
     </div>
     ${
       check
-        ? html`<section class="preview" aria-label="Result of the check" role="status">
-          <h2>Check now: ${HEALTH[check.health] ?? check.health}</h2>
-          <p>${check.statusCode ? `HTTP ${check.statusCode} · ` : ""}${check.latencyMs !== null ? `${check.latencyMs} ms` : "no answer"}${check.detail ? ` · ${check.detail}` : ""}</p>
-          <p class="meta">A test only: it changes no state and opens no incident.</p>
+        ? html`<section class="preview" aria-label=${l.t("c.checkResult")} role="status">
+          <h2>${l.t("c.checkNowResult", { health: health(l, check.health) })}</h2>
+          <p>${check.statusCode ? `HTTP ${check.statusCode} · ` : ""}${check.latencyMs !== null ? `${check.latencyMs} ms` : l.t("c.noAnswer")}${check.detail ? ` · ${check.detail}` : ""}</p>
+          <p class="meta">${l.t("c.testOnly")}</p>
         </section>`
         : null
     }
-    <h2>Recent results</h2>
+    <h2>${l.t("c.recent")}</h2>
     ${
       props.samples.length === 0
-        ? html`<p>No results in the last hour.</p>`
+        ? html`<p>${l.t("c.noRecent")}</p>`
         : html`<div class="table-wrap"><table class="list">
-          <thead><tr><th scope="col">When</th><th scope="col">Result</th><th scope="col">Latency</th><th scope="col">Status</th></tr></thead>
+          <thead><tr><th scope="col">${l.t("c.th.when")}</th><th scope="col">${l.t("c.th.result")}</th><th scope="col">${l.t("c.th.latency")}</th><th scope="col">${l.t("c.th.status")}</th></tr></thead>
           <tbody>${props.samples.map(
             (s) =>
-              html`<tr><td><${Time} iso=${s.at} tz=${props.tz} l=${EN} /></td><td>${HEALTH[s.health] ?? s.health}${s.reason ? ` (${s.reason})` : ""}</td><td>${s.latencyMs ?? "–"}${s.latencyMs !== null ? " ms" : ""}</td><td>${s.statusCode ?? "–"}</td></tr>`,
+              html`<tr><td><${Time} iso=${s.at} tz=${props.tz} l=${l} /></td><td>${health(l, s.health)}${s.reason ? ` (${s.reason})` : ""}</td><td>${s.latencyMs ?? "–"}${s.latencyMs !== null ? " ms" : ""}</td><td>${s.statusCode ?? "–"}</td></tr>`,
           )}</tbody>
         </table></div>`
     }
-    <h2>Edit</h2>
+    <h2>${l.t("c.editHeading")}</h2>
     ${props.form}`;
 }
 
@@ -154,36 +151,37 @@ export function WebhooksScreen(props: {
   chosen: string[];
   errors: readonly FieldError[];
   csrf: string;
+  l: Locale;
 }): VNode {
-  const { rows, values, errors, csrf } = props;
+  const { rows, values, errors, csrf, l } = props;
   return html`
     ${
       rows.length === 0
-        ? html`<p>No webhooks yet.</p>`
+        ? html`<p>${l.t("c.noWebhooks")}</p>`
         : html`<ul class="rows">${rows.map(
             (w) =>
-              html`<li><a href=${`/admin/webhooks/${w.id}`}>${w.url}</a> <span class="meta">${w.format}${w.enabled ? "" : ` · disabled${w.disabledReason ? `: ${w.disabledReason}` : ""}`}</span></li>`,
+              html`<li><a href=${`/admin/webhooks/${w.id}`}>${w.url}</a> <span class="meta">${w.format}${w.enabled ? "" : ` · ${w.disabledReason ? l.t("c.disabledBecause", { reason: w.disabledReason }) : l.t("c.disabledShort")}`}</span></li>`,
           )}</ul>`
     }
-    <h2>New webhook</h2>
-    <${ErrorSummary} errors=${errors} l=${EN} />
+    <h2>${l.t("c.newWebhook")}</h2>
+    <${ErrorSummary} errors=${errors} l=${l} />
     <form method="post" action="/admin/webhooks" novalidate>
       <${Csrf} token=${csrf} />
-      <${Field} name="url" label="URL" type="url" value=${values.url} errors=${errors} required=${true} />
-      <${Field} name="format" label="Format" value=${values.format} errors=${errors} options=${[
-        { value: "statuspage", label: "Statuspage JSON (signed, Standard Webhooks)" },
+      <${Field} name="url" label=${l.t("c.f.webhookUrl")} type="url" value=${values.url} errors=${errors} required=${true} />
+      <${Field} name="format" label=${l.t("c.f.format")} value=${values.format} errors=${errors} options=${[
+        { value: "statuspage", label: l.t("c.format.statuspage") },
         { value: "slack", label: "Slack" },
         { value: "discord", label: "Discord" },
       ]} />
       <fieldset id="f-events">
-        <legend>Events</legend>
+        <legend>${l.t("c.f.events")}</legend>
         ${errors.find((e) => e.path === "events") ? html`<p class="field-error">${errors.find((e) => e.path === "events")?.message}</p>` : null}
         ${props.events.map(
           (e) =>
             html`<div><input type="checkbox" name="events" value=${e} id=${`ev-${e}`} checked=${props.chosen.includes(e)} /> <label for=${`ev-${e}`}>${e}</label></div>`,
         )}
       </fieldset>
-      <button type="submit">Create webhook</button>
+      <button type="submit">${l.t("c.createWebhook")}</button>
     </form>`;
 }
 
@@ -194,26 +192,27 @@ export function WebhookDetail(props: {
   deliveries: DeliveryView[];
   csrf: string;
   tz: string;
+  l: Locale;
 }): VNode {
-  const { id, csrf } = props;
+  const { id, csrf, l } = props;
   return html`
-    <p>${props.enabled ? "Enabled" : `Disabled${props.reason ? `: ${props.reason}` : ""}`}</p>
+    <p>${props.enabled ? l.t("c.enabledState") : props.reason ? l.t("c.disabledStateBecause", { reason: props.reason }) : l.t("c.disabledState")}</p>
     <div class="actions">
-      <${PostButton} action=${`/admin/webhooks/${id}/${props.enabled ? "disable" : "enable"}`} csrf=${csrf} label=${props.enabled ? "Disable" : "Enable"} />
-      <${PostButton} action=${`/admin/webhooks/${id}/delete`} csrf=${csrf} label="Delete webhook" danger=${true} />
+      <${PostButton} action=${`/admin/webhooks/${id}/${props.enabled ? "disable" : "enable"}`} csrf=${csrf} label=${props.enabled ? l.t("c.disable") : l.t("c.enable")} />
+      <${PostButton} action=${`/admin/webhooks/${id}/delete`} csrf=${csrf} label=${l.t("c.deleteWebhook")} danger=${true} />
     </div>
-    <h2>Deliveries</h2>
+    <h2>${l.t("c.deliveries")}</h2>
     ${
       props.deliveries.length === 0
-        ? html`<p>Nothing delivered yet.</p>`
+        ? html`<p>${l.t("c.noDeliveries")}</p>`
         : html`<div class="table-wrap"><table class="list">
-          <thead><tr><th scope="col">Event</th><th scope="col">State</th><th scope="col">Attempts</th><th scope="col">Last answer</th><th scope="col">Queued</th><th scope="col"><span class="vh">Action</span></th></tr></thead>
+          <thead><tr><th scope="col">${l.t("c.th.event")}</th><th scope="col">${l.t("c.th.state")}</th><th scope="col">${l.t("c.th.attempts")}</th><th scope="col">${l.t("c.th.lastAnswer")}</th><th scope="col">${l.t("c.th.queued")}</th><th scope="col"><span class="vh">${l.t("c.th.action")}</span></th></tr></thead>
           <tbody>${props.deliveries.map(
             (d) => html`<tr>
               <td>${d.event}</td><td>${d.status}</td><td>${d.attempts}</td>
               <td>${d.lastStatus ?? ""} ${d.lastError ?? ""}</td>
-              <td><${Time} iso=${d.createdAt} tz=${props.tz} l=${EN} /></td>
-              <td><${PostButton} action=${`/admin/webhooks/${id}/deliveries/${d.id}/redeliver`} csrf=${csrf} label=${`Redeliver ${d.id}`} /></td>
+              <td><${Time} iso=${d.createdAt} tz=${props.tz} l=${l} /></td>
+              <td><${PostButton} action=${`/admin/webhooks/${id}/deliveries/${d.id}/redeliver`} csrf=${csrf} label=${l.t("c.redeliver", { id: String(d.id) })} /></td>
             </tr>`,
           )}</tbody>
         </table></div>`

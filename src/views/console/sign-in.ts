@@ -1,9 +1,6 @@
-import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
+import type { Locale } from "../../i18n/locale";
 import { html, render, type VNode } from "../html";
 import { ErrorSummary, Field, type FieldError } from "./chrome";
-
-/** The console speaks English until its own catalogue entries exist. */
-const EN = localeOf(REFERENCE_LANGUAGE);
 
 export type SignInProps = {
   pageName: string;
@@ -11,6 +8,7 @@ export type SignInProps = {
   notice?: string | null;
   /** Single sign-on is set up: offer it first. */
   sso?: boolean;
+  l: Locale;
 };
 
 function Head({ title, refresh }: { title: string; refresh?: string }): VNode {
@@ -26,34 +24,34 @@ function Head({ title, refresh }: { title: string; refresh?: string }): VNode {
     </head>`;
 }
 
-function SignInDocument({ pageName, errors, notice, sso }: SignInProps): VNode {
+function SignInDocument({ pageName, errors, notice, sso, l }: SignInProps): VNode {
   const ssoErrors = errors.filter((e) => e.path === "sso");
-  return html`<html lang="en">
-    <${Head} title=${`Sign in · ${pageName} console`} />
+  return html`<html lang=${l.lang}>
+    <${Head} title=${l.t("c.title", { title: l.t("c.signIn.title"), page: pageName })} />
     <body class="console">
       <header class="site-header"><a class="brand" href="/"><span>${pageName}</span></a></header>
       <main id="main" class="narrow">
-        <h1>Sign in to the console</h1>
+        <h1>${l.t("c.signIn.heading")}</h1>
         ${notice ? html`<p class="flash" role="status">${notice}</p>` : null}
-        <${ErrorSummary} errors=${errors} l=${EN} />
+        <${ErrorSummary} errors=${errors} l=${l} />
         ${
           sso
-            ? html`<p><a class="button" id="f-sso" href="/admin/oidc/start">Sign in with single sign-on</a></p>
+            ? html`<p><a class="button" id="f-sso" href="/admin/oidc/start">${l.t("c.signIn.sso")}</a></p>
                 ${ssoErrors.map((e) => html`<p class="field-error">${e.message}</p>`)}
-                <h2>Or with an API token</h2>`
+                <h2>${l.t("c.signIn.orToken")}</h2>`
             : null
         }
         <form method="post" action="/admin/sign-in">
           <${Field}
             name="token"
-            label="API token"
+            label=${l.t("c.signIn.token")}
             type="password"
             autocomplete="current-password"
             required=${true}
             errors=${errors}
-            hint="A token with the incidents or admin scope (npm run token, or the ADMIN_TOKEN secret)."
+            hint=${l.t("c.signIn.tokenHint")}
           />
-          <button type="submit">Sign in</button>
+          <button type="submit">${l.t("c.signIn.submit")}</button>
         </form>
       </main>
     </body>
@@ -65,29 +63,37 @@ export function renderSignIn(props: SignInProps): string {
 }
 
 /** After single sign-on: the session cookie is set; the browser goes on to the console by itself. */
-export function renderSignedIn({ pageName, name }: { pageName: string; name: string }): string {
+export function renderSignedIn({ pageName, name, l }: { pageName: string; name: string; l: Locale }): string {
   const next = "/admin?done=signed_in";
-  return `<!doctype html>${render(html`<html lang="en">
-    <${Head} title=${`Signed in · ${pageName} console`} refresh=${next} />
+  return `<!doctype html>${render(html`<html lang=${l.lang}>
+    <${Head} title=${l.t("c.title", { title: l.t("c.signedIn.title"), page: pageName })} refresh=${next} />
     <body class="console">
       <header class="site-header"><a class="brand" href="/"><span>${pageName}</span></a></header>
       <main id="main" class="narrow">
-        <h1>Signed in as ${name}</h1>
-        <p><a class="button" href=${next}>Continue to the console</a></p>
+        <h1>${l.t("c.signedIn.heading", { name })}</h1>
+        <p><a class="button" href=${next}>${l.t("c.signedIn.continue")}</a></p>
       </main>
     </body>
   </html>`)}`;
 }
 
 /** Signed out of the console; the browser goes on to end the provider's session too. */
-export function renderSignedOut({ pageName, next }: { pageName: string; next: string }): string {
-  return `<!doctype html>${render(html`<html lang="en">
-    <${Head} title=${`Signed out · ${pageName} console`} refresh=${next} />
+export function renderSignedOut({
+  pageName,
+  next,
+  l,
+}: {
+  pageName: string;
+  next: string;
+  l: Locale;
+}): string {
+  return `<!doctype html>${render(html`<html lang=${l.lang}>
+    <${Head} title=${l.t("c.title", { title: l.t("c.signedOut.title"), page: pageName })} refresh=${next} />
     <body class="console">
       <header class="site-header"><a class="brand" href="/"><span>${pageName}</span></a></header>
       <main id="main" class="narrow">
-        <h1>Signed out of the console</h1>
-        <p><a class="button" href=${next}>Sign out at the identity provider too</a></p>
+        <h1>${l.t("c.signedOut.heading")}</h1>
+        <p><a class="button" href=${next}>${l.t("c.signedOut.provider")}</a></p>
       </main>
     </body>
   </html>`)}`;

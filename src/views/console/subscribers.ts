@@ -1,11 +1,9 @@
-import { localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
+import type { Locale } from "../../i18n/locale";
 import type { SubscriberSummary } from "../../models/subscribers";
 import { html, type VNode } from "../html";
 import { Time } from "../time";
+import { rich } from "../words";
 import { PostButton } from "./chrome";
-
-/** The console speaks English until its own catalogue entries exist. */
-const EN = localeOf(REFERENCE_LANGUAGE);
 
 export type SubscriberRowView = {
   id: string;
@@ -25,30 +23,32 @@ export function SubscribersScreen(props: {
   csrf: string;
   tz: string;
   mailConfigured: boolean;
+  l: Locale;
 }): VNode {
   const s = props.summary;
+  const { l } = props;
   return html`
-    ${props.mailConfigured ? null : html`<p class="flash" role="status">Mail is not set up (SMTP_HOST, MAIL_FROM): nothing is sent until it is.</p>`}
+    ${props.mailConfigured ? null : html`<p class="flash" role="status">${l.t("c.mailNotSet")}</p>`}
     <dl class="facts">
-      <dt>Subscribers</dt><dd>${s.total}</dd>
-      <dt>Confirmed</dt><dd>${s.confirmed}</dd>
-      <dt>Waiting for confirmation</dt><dd>${s.pending}</dd>
-      <dt>Quarantined (mail refused)</dt><dd>${s.quarantined}</dd>
+      <dt>${l.t("c.subs.total")}</dt><dd>${l.number(s.total)}</dd>
+      <dt>${l.t("c.subs.confirmed")}</dt><dd>${l.number(s.confirmed)}</dd>
+      <dt>${l.t("c.subs.pending")}</dt><dd>${l.number(s.pending)}</dd>
+      <dt>${l.t("c.subs.quarantined")}</dt><dd>${l.number(s.quarantined)}</dd>
     </dl>
-    <h2>Confirmed, by component</h2>
+    <h2>${l.t("c.subs.byComponent")}</h2>
     <ul class="rows">${props.byComponent.map((b) => html`<li>${b.name}: ${b.count}</li>`)}</ul>
-    <p class="actions"><a class="button secondary" href="/admin/subscribers.csv">Export as CSV</a></p>
+    <p class="actions"><a class="button secondary" href="/admin/subscribers.csv">${l.t("c.subs.csv")}</a></p>
     <div class="table-wrap"><table class="list">
-      <thead><tr><th scope="col">Address</th><th scope="col">Components</th><th scope="col">Subscribed</th><th scope="col">State</th><th scope="col">Remove</th></tr></thead>
+      <thead><tr><th scope="col">${l.t("c.th.address")}</th><th scope="col">${l.t("c.th.components")}</th><th scope="col">${l.t("c.th.subscribed")}</th><th scope="col">${l.t("c.th.state")}</th><th scope="col">${l.t("c.th.remove")}</th></tr></thead>
       <tbody>${props.rows.map(
         (r) => html`<tr>
           <td>${r.email}</td>
           <td>${r.components}</td>
-          <td><${Time} iso=${r.createdAt} tz=${props.tz} l=${EN} /></td>
-          <td>${r.quarantinedAt ? `quarantined after ${r.failures} refusals: ${r.lastError ?? ""}` : r.confirmedAt ? "confirmed" : "waiting for confirmation"}</td>
-          <td><${PostButton} action=${`/admin/subscribers/${r.id}/remove`} csrf=${props.csrf} label=${`Remove ${r.email}`} danger=${true} /></td>
+          <td><${Time} iso=${r.createdAt} tz=${props.tz} l=${l} /></td>
+          <td>${r.quarantinedAt ? l.t("c.subs.quarantinedAfter", { count: r.failures, error: r.lastError ?? "" }) : r.confirmedAt ? l.t("c.subs.confirmedState") : l.t("c.subs.waiting")}</td>
+          <td><${PostButton} action=${`/admin/subscribers/${r.id}/remove`} csrf=${props.csrf} label=${l.t("c.subs.removeNamed", { email: r.email })} danger=${true} /></td>
         </tr>`,
       )}</tbody>
     </table></div>
-    ${props.rows.length === 0 ? html`<p>No subscribers yet. Visitors subscribe at <a href="/subscribe">/subscribe</a>.</p>` : null}`;
+    ${props.rows.length === 0 ? html`<p>${rich(l, "c.subs.none", { link: html`<a href="/subscribe">/subscribe</a>` })}</p>` : null}`;
 }

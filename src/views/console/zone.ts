@@ -1,3 +1,4 @@
+import type { Locale } from "../../i18n/locale";
 import { html, type VNode } from "../html";
 import { Field, type FieldError } from "./chrome";
 
@@ -17,11 +18,19 @@ const ZONES = [
 ];
 
 /** The zone the form's times are in: the page's zone first, then common ones. */
-export function ZoneField({ value, errors }: { value: string; errors: readonly FieldError[] }): VNode {
+export function ZoneField({
+  value,
+  errors,
+  l,
+}: {
+  value: string;
+  errors: readonly FieldError[];
+  l: Locale;
+}): VNode {
   const zones = [...new Set([value, ...ZONES])];
   return html`<${Field}
     name="zone"
-    label="Times are in the time zone"
+    label=${l.t("c.f.zone")}
     value=${value}
     errors=${errors}
     options=${zones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
