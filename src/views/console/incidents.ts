@@ -1,4 +1,4 @@
-import type { Locale } from "../../i18n/locale";
+import { type Locale, localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
 import { phaseLabel as phaseWord, statusLabel } from "../../i18n/words";
 import type {
   Catalogue,
@@ -26,9 +26,18 @@ export function levelLabel(l: Locale, level: Level, levels: readonly Level[]): s
   return same ? `${word} (${level.name})` : word;
 }
 
+/**
+ * A phase by its name, with the word for its status when the name says
+ * something else. A phase still named as it was seeded ("Identified") is
+ * the status's own word, in the console's language.
+ */
 function phaseLabel(l: Locale, p: { name: string; status: string | null }): string {
-  const word = p.status ? phaseWord(l, p.status) : null;
-  return word && word.toLowerCase() !== p.name.toLowerCase() ? `${p.name} (${word})` : p.name;
+  if (!p.status) return p.name;
+  const word = phaseWord(l, p.status);
+  const seeded = phaseWord(localeOf(REFERENCE_LANGUAGE), p.status);
+  if (p.name.toLowerCase() === seeded.toLowerCase() || p.name.toLowerCase() === word.toLowerCase())
+    return word;
+  return `${p.name} (${word})`;
 }
 
 export function statusOptions(l: Locale, catalogue: Catalogue, maintenance: boolean) {
@@ -114,9 +123,9 @@ function Timeline({
   return html`<ol class="timeline console-timeline" reversed>
     ${[...incident.timeline].reverse().map(
       (u) => html`<li>
-        <h3>${u.title}</h3>
+        <h3 lang=${l.written}>${u.title}</h3>
         <p class="meta"><${Time} iso=${u.createdAt} tz=${tz} l=${l} /></p>
-        <div class="prose" dangerouslySetInnerHTML=${{ __html: u.html }}></div>
+        <div class="prose" lang=${l.written} dangerouslySetInnerHTML=${{ __html: u.html }}></div>
         <p class="row-actions">
           <a href=${`/admin/incidents/${incident.id}/updates/${u.order}`}>${l.t("c.editUpdate", { n: u.order })}</a>
           <${PostButton} action=${`/admin/incidents/${incident.id}/updates/${u.order}/delete`} csrf=${csrf} label=${l.t("c.deleteUpdate", { n: u.order })} danger=${true} />
