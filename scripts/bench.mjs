@@ -31,11 +31,14 @@ const TOKEN = "bench-admin-token";
 /** Budgets: [key, comparison, limit]. */
 const BUDGETS = [
   ["page_render_ms_median", "<=", 1],
+  ["page_render_ms_median_de", "<=", 1],
   ["page_bytes_gzip", "<=", 15_360],
   ["page_vs_static_throughput_ratio", ">=", 0.7],
   ["page_d1_queries", "<=", 1],
   ["page_html_bytes_50_components", "<=", 61_440],
   ["page_dom_elements_50_components", "<=", 1_500],
+  ["page_html_bytes_50_components_de", "<=", 61_440],
+  ["page_dom_elements_50_components_de", "<=", 1_500],
   ["probe_efficiency", ">=", 0.8],
   ["d1_rows_written_per_day_50_monitors", "<=", 5000],
   ["incidents_full_window_ms_median", "<=", 250],

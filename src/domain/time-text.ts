@@ -2,7 +2,15 @@
  * Dates, times and durations as people read them, in a time zone and a
  * language (a BCP 47 tag for Intl, "en-GB" unless told).
  */
-type Formatters = { dateTime: Intl.DateTimeFormat; date: Intl.DateTimeFormat; month: Intl.DateTimeFormat };
+type Formatters = {
+  dateTime: Intl.DateTimeFormat;
+  date: Intl.DateTimeFormat;
+  numericDate: Intl.DateTimeFormat;
+  month: Intl.DateTimeFormat;
+};
+
+/** How a day is written: "12 May 2026" (long), or "12.5.2026" (numeric, as German pages do). */
+export type DayStyle = "long" | "numeric";
 const formatters = new Map<string, Formatters>();
 
 /** True for an IANA zone the runtime knows, such as "Europe/Berlin". */
@@ -32,6 +40,12 @@ function formattersFor(tz: string, tag: string): Formatters {
         timeZoneName: "short",
       }),
       date: new Intl.DateTimeFormat(tag, { timeZone: tz, day: "numeric", month: "long", year: "numeric" }),
+      numericDate: new Intl.DateTimeFormat(tag, {
+        timeZone: tz,
+        day: "numeric",
+        month: "2-digit",
+        year: "numeric",
+      }),
       month: new Intl.DateTimeFormat(tag, { timeZone: tz, month: "long", year: "numeric" }),
     };
     if (formatters.size > 64) formatters.clear();
@@ -50,14 +64,16 @@ export function formatMonth(iso: string, tz: string, tag = "en-GB"): string {
   return formattersFor(tz, tag).month.format(new Date(iso));
 }
 
-/** "12 May 2026" for a UTC day key; "12. Mai 2026". */
-export function formatDay(day: string, tag = "en-GB"): string {
-  return formattersFor("UTC", tag).date.format(new Date(`${day}T00:00:00Z`));
+/** "12 May 2026" for a UTC day key; "12. Mai 2026", or "12.05.2026" numeric. */
+export function formatDay(day: string, tag = "en-GB", style: DayStyle = "long"): string {
+  const f = formattersFor("UTC", tag);
+  return (style === "numeric" ? f.numericDate : f.date).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** The start of a date up to its day ("1.") or its month ("24. September"), in the date's own order. */
-function leading(date: Date, tag: string, upTo: "day" | "month"): string {
-  const parts = formattersFor("UTC", tag).date.formatToParts(date);
+function leading(date: Date, tag: string, upTo: "day" | "month", style: DayStyle): string {
+  const f = formattersFor("UTC", tag);
+  const parts = (style === "numeric" ? f.numericDate : f.date).formatToParts(date);
   const end = parts.findIndex((p) => p.type === upTo);
   const next = parts[end + 1];
   // A literal that belongs to the number ("1." in German) is kept; spaces are not.
@@ -73,12 +89,12 @@ function leading(date: Date, tag: string, upTo: "day" | "month"): string {
  * 2026", "24 September – 28 November 2026" ("1. – 8. September 2026").
  * (Not Intl's formatRange: the Workers runtime does not merge the shared parts.)
  */
-export function formatDayRange(from: string, to: string, tag = "en-GB"): string {
+export function formatDayRange(from: string, to: string, tag = "en-GB", style: DayStyle = "long"): string {
   const a = new Date(`${from}T00:00:00Z`);
   const b = new Date(`${to}T00:00:00Z`);
-  const end = formatDay(to, tag);
-  if (a.getUTCFullYear() !== b.getUTCFullYear()) return `${formatDay(from, tag)} – ${end}`;
-  return `${leading(a, tag, a.getUTCMonth() !== b.getUTCMonth() ? "month" : "day")} – ${end}`;
+  const end = formatDay(to, tag, style);
+  if (a.getUTCFullYear() !== b.getUTCFullYear()) return `${formatDay(from, tag, style)} – ${end}`;
+  return `${leading(a, tag, a.getUTCMonth() !== b.getUTCMonth() ? "month" : "day", style)} – ${end}`;
 }
 
 /** The abbreviations a duration is written with. */

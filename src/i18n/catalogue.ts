@@ -5,6 +5,7 @@
  * compiler checks it with `satisfies Catalogue`), and a test checks that each
  * language uses the same placeholders.
  */
+import type { DayStyle } from "../domain/time-text";
 import type en from "./languages/en";
 
 /** Forms by Intl.PluralRules category; `other` is required, and `{count}` is the number. */
@@ -26,6 +27,8 @@ export type Catalogue = {
   name: string;
   /** The BCP 47 tag Intl formats dates and numbers with: "de-DE". */
   locale: string;
+  /** How the bars write a day: "long" ("12 May 2026", the default) or "numeric" ("12.05.2026"). */
+  days?: DayStyle;
   messages: { readonly [K in Key]: Message };
 };
 

@@ -24,8 +24,11 @@ export type Locale = {
   raw(key: Key, count?: number): string;
   /** "29. Nov. 2026, 19:05 MEZ". */
   dateTime(iso: string, tz: string): string;
-  /** "29. November 2026" for a UTC day key. */
+  /** "29 November 2026" for a UTC day key; "29. November 2026". */
   day(day: string): string;
+  /** A day as the bars write it, short where the language writes days as numbers: "29.11.2026". */
+  barDay(day: string): string;
+  /** Two days as the bars write them: "1 – 8 September 2026", "1. – 08.09.2026". */
   dayRange(from: string, to: string): string;
   /** "November 2026" in the zone. */
   month(iso: string, tz: string): string;
@@ -52,12 +55,16 @@ export function isLanguage(code: string): boolean {
   return Object.hasOwn(LANGUAGES, code);
 }
 
-function fill(text: string, params: Record<string, string | number> | undefined, tag: string): string {
-  if (!params) return text;
+function fill(
+  text: string,
+  params: Record<string, string | number> | undefined,
+  numbers: Intl.NumberFormat,
+): string {
+  if (!params || !text.includes("{")) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? new Intl.NumberFormat(tag).format(value) : value;
+    return typeof value === "number" ? numbers.format(value) : value;
   });
 }
 
@@ -74,7 +81,7 @@ function makeLocale(lang: string, catalogue: Catalogue): Locale {
   };
   const t = (<K extends Key>(key: K, ...params: ParamsArg<K>): string => {
     const p = params[0] as Record<string, string | number> | undefined;
-    return fill(pick(catalogue.messages[key], p?.count), p, tag);
+    return fill(pick(catalogue.messages[key], p?.count), p, numbers);
   }) as Translate;
   const units: DurationUnits = { day: t("unit.day"), hour: t("unit.hour"), minute: t("unit.minute") };
   return {
@@ -84,7 +91,8 @@ function makeLocale(lang: string, catalogue: Catalogue): Locale {
     raw: (key, count) => pick(catalogue.messages[key], count),
     dateTime: (iso, tz) => formatDateTime(iso, tz, tag),
     day: (day) => formatDay(day, tag),
-    dayRange: (from, to) => formatDayRange(from, to, tag),
+    barDay: (day) => formatDay(day, tag, catalogue.days),
+    dayRange: (from, to) => formatDayRange(from, to, tag, catalogue.days),
     month: (iso, tz) => formatMonth(iso, tz, tag),
     duration: (ms) => formatDuration(ms, units),
     uptime: (ratio) => formatUptime(ratio, tag, t("uptime.noData")),
@@ -106,9 +114,12 @@ export function localeOf(lang: string): Locale {
   return hit;
 }
 
+let names: { code: string; name: string }[] | null = null;
+
 /** Each language's own name, for the language switch. */
-export function languageNames(): { code: string; name: string }[] {
-  return languageCodes().map((code) => ({ code, name: (LANGUAGES[code] as Catalogue).name }));
+export function languageNames(): readonly { code: string; name: string }[] {
+  names ??= languageCodes().map((code) => ({ code, name: (LANGUAGES[code] as Catalogue).name }));
+  return names;
 }
 
 /** A locale for a page whose operator text is written in `written` (the page's default language). */

@@ -54,10 +54,10 @@ function label(
   incidents: number,
   names: readonly string[] = [],
 ): string {
-  if (level === "nodata") return l.t("day.noData", { day: l.day(day) });
+  if (level === "nodata") return l.t("day.noData", { day: l.barDay(day) });
   const count = incidents === 0 ? l.t("day.noIncidents") : l.t("day.incidents", { count: incidents });
   const named = names.length ? `: ${names.join("; ")}${incidents > names.length ? "; …" : ""}` : "";
-  return `${l.t("day.line", { day: l.day(day), uptime: l.uptime(ratio), incidents: count })}${named}`;
+  return `${l.t("day.line", { day: l.barDay(day), uptime: l.uptime(ratio), incidents: count })}${named}`;
 }
 
 /** Probes and incidents each tell of a day; the worse wins. */

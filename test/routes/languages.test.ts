@@ -26,7 +26,7 @@ describe("the page's language", () => {
     expect(body).toContain('<html lang="de">');
     expect(body).toContain("Aktuelle Störungen");
     expect(body).toContain("Komponenten");
-    expect(body).toContain("Verfügbarkeit");
+    expect(body).toContain("verfügbar");
     expect(res.headers.get("Content-Language")).toBe("de");
     expect(res.headers.get("Vary")).toContain("Accept-Language");
     expect(res.headers.get("Cache-Control")).toContain("public");

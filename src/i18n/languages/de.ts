@@ -4,6 +4,7 @@ import type { Catalogue } from "../catalogue";
 export default {
   name: "Deutsch",
   locale: "de-DE",
+  days: "numeric",
   messages: {
     "unit.day": "Tg.",
     "unit.hour": "Std.",
@@ -56,17 +57,17 @@ export default {
       "Prüfungen verzögert: Der letzte abgeschlossene Prüflauf war am {time}. Status aus Monitoren können veraltet sein.",
 
     "strip.label": "Täglicher Status von {name}, letzte 90 Tage",
-    "strip.uptime": "{uptime} Verfügbarkeit",
+    "strip.uptime": "{uptime} verfügbar",
     "strip.uptimeOver": {
-      one: "{uptime} Verfügbarkeit an 1 Tag",
-      other: "{uptime} Verfügbarkeit an {count} Tagen",
+      one: "{uptime} verfügbar an 1 Tag",
+      other: "{uptime} verfügbar an {count} Tagen",
     },
     "day.noData": "{day}: keine Daten",
     "day.incidents": { one: "1 Störung", other: "{count} Störungen" },
-    "day.noIncidents": "keine Störungen",
-    "day.line": "{day}: {uptime} Verfügbarkeit, {incidents}",
+    "day.noIncidents": "störungsfrei",
+    "day.line": "{day}: {uptime} verfügbar, {incidents}",
     "day.today": "{label} (heute, bisher)",
-    "run.line": "{range}: {uptime} Verfügbarkeit, keine Störungen",
+    "run.line": "{range}: {uptime} verfügbar, störungsfrei",
     "run.noData": "{range}: keine Daten",
 
     "home.active": "Aktuelle Störungen",
