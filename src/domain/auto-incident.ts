@@ -9,7 +9,25 @@ import type { Incident } from "./incident";
 import type { Monitor } from "./monitor";
 import type { Transition } from "./monitor-state";
 import { iso } from "./time";
-import { formatDateTime, formatDuration } from "./time-text";
+
+/**
+ * The sentences an auto-incident is written in, in the page's language: they
+ * are stored with the incident and read by every visitor, like an operator's.
+ */
+export type AutoWords = {
+  down(subject: string): string;
+  slow(subject: string): string;
+  opened(monitor: string): string;
+  /** "Checkout API is down since 29 Nov 2026, 19:02 CET (HTTP 503). We are looking into it." */
+  openText(symptom: string, since: string, why: string): string;
+  worseText(symptom: string, why: string): string;
+  improving(subject: string): string;
+  recovered(subject: string, since: string, lasted: string): string;
+  /** Update titles. */
+  titles: { update: string; investigating: string; improving: string; resolved: string };
+  dateTime(iso: string, tz: string): string;
+  duration(ms: number): string;
+};
 
 export type AutoContext = {
   /** The monitor's incident as stored, or null when it has none (or it was deleted). */
@@ -21,6 +39,7 @@ export type AutoContext = {
   lastPhaseOrder: (generation: number) => number;
   timeZone: string;
   now: number;
+  words: AutoWords;
 };
 
 export type AutoChange = {
@@ -48,8 +67,8 @@ function affectsFor(m: Monitor, health: Health): Incident["affects"] {
 }
 
 /** "Checkout API is down", "Checkout API is slow". */
-function symptom(subject: string, health: Health): string {
-  return health === "down" ? `${subject} is down` : `${subject} is slow`;
+function symptom(w: AutoWords, subject: string, health: Health): string {
+  return health === "down" ? w.down(subject) : w.slow(subject);
 }
 
 /** The change a transition makes, or null when the incident stays as it is. */
@@ -57,7 +76,8 @@ export function autoIncidentChange(m: Monitor, t: Transition, ctx: AutoContext):
   const at = iso(ctx.now);
   const live = ctx.open && ctx.open.endedAt === null ? ctx.open : null;
   const subject = ctx.componentName ?? m.displayName;
-  const when = (time: string) => formatDateTime(time, ctx.timeZone);
+  const w = ctx.words;
+  const when = (time: string) => w.dateTime(time, ctx.timeZone);
   const why = (reason: string | null) => (reason ? ` (${reason})` : "");
 
   if (t.kind === "worse") {
@@ -66,14 +86,14 @@ export function autoIncidentChange(m: Monitor, t: Transition, ctx: AutoContext):
       return {
         before: live,
         after: { ...live, affects: affectsFor(m, health), updatedAt: at },
-        update: { title: "Update", text: `${symptom(subject, health)}${why(t.reason)}.` },
+        update: { title: w.titles.update, text: w.worseText(symptom(w, subject, health), why(t.reason)) },
         action: "incident.auto-worse",
       };
     }
     const after: Incident = {
       id: crypto.randomUUID(),
-      displayName: symptom(subject, health),
-      description: `Opened automatically by the monitor "${m.displayName}".`,
+      displayName: symptom(w, subject, health),
+      description: w.opened(m.displayName),
       beganAt: t.since,
       endedAt: null,
       phase: ctx.firstPhase,
@@ -89,8 +109,8 @@ export function autoIncidentChange(m: Monitor, t: Transition, ctx: AutoContext):
       before: null,
       after,
       update: {
-        title: "Investigating",
-        text: `${symptom(subject, health)} since ${when(t.since)}${why(t.reason)}. We are looking into it.`,
+        title: w.titles.investigating,
+        text: w.openText(symptom(w, subject, health), when(t.since), why(t.reason)),
       },
       action: "incident.auto-open",
     };
@@ -100,7 +120,7 @@ export function autoIncidentChange(m: Monitor, t: Transition, ctx: AutoContext):
     return {
       before: live,
       after: { ...live, affects: affectsFor(m, "degraded"), updatedAt: at },
-      update: { title: "Improving", text: `${subject} answers again, but slowly.` },
+      update: { title: w.titles.improving, text: w.improving(subject) },
       action: "incident.auto-better",
     };
   }
@@ -114,8 +134,8 @@ export function autoIncidentChange(m: Monitor, t: Transition, ctx: AutoContext):
         updatedAt: at,
       },
       update: {
-        title: "Resolved",
-        text: `${subject} is back to normal since ${when(t.since)}. The problem lasted ${formatDuration(Date.parse(t.since) - Date.parse(live.beganAt))}.`,
+        title: w.titles.resolved,
+        text: w.recovered(subject, when(t.since), w.duration(Date.parse(t.since) - Date.parse(live.beganAt))),
       },
       action: "incident.auto-resolve",
     };

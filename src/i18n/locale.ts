@@ -38,6 +38,8 @@ export type Locale = {
   uptime(ratio: number | null): string;
   /** "1.234". */
   number(n: number): string;
+  /** A whole percentage: "85 %" ("85%" in English). */
+  percent(fraction: number): string;
   /** Names joined as a list: "A, B und C". */
   list(items: readonly string[]): string;
   /** The language operators write in (incident titles, updates), when it is not this one: it marks their text with `lang`. */
@@ -72,6 +74,7 @@ function makeLocale(lang: string, catalogue: Catalogue): Locale {
   const tag = catalogue.locale;
   const plurals = new Intl.PluralRules(tag);
   const numbers = new Intl.NumberFormat(tag);
+  const percents = new Intl.NumberFormat(tag, { style: "percent" });
   const lists = new Intl.ListFormat(tag, { type: "conjunction" });
   const pick = (message: Message, count: unknown): string => {
     if (typeof message === "string") return message;
@@ -97,6 +100,7 @@ function makeLocale(lang: string, catalogue: Catalogue): Locale {
     duration: (ms) => formatDuration(ms, units),
     uptime: (ratio) => formatUptime(ratio, tag, t("uptime.noData")),
     number: (n) => numbers.format(n),
+    percent: (fraction) => percents.format(fraction),
     list: (items) => lists.format(items),
   };
 }

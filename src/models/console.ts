@@ -4,8 +4,10 @@
  */
 import type { Impact } from "../domain/incident";
 import type { PhaseStatus } from "../domain/phase-status";
-import { USAGE_LABELS, type UsageLine } from "../domain/plan";
+import type { UsageLine } from "../domain/plan";
 import { bandBounds, type ComponentStatus, type Severity, statusOf } from "../domain/severity";
+import type { Key } from "../i18n/catalogue";
+import type { Locale } from "../i18n/locale";
 
 export type Choice = { id: string; name: string };
 
@@ -76,15 +78,14 @@ export type IncidentView = {
 /** One line of the budget meter, as the console shows it. */
 export type UsageRow = { label: string; value: string; limit: string; percent: string; warning: boolean };
 
-/** Today's usage against the plan, ready to print. */
-export function usageRows(lines: readonly UsageLine[]): UsageRow[] {
-  const number = (n: number) => n.toLocaleString("en-GB");
-  return lines.map((l) => ({
-    label: USAGE_LABELS[l.metric],
-    value: l.value === null ? "not measurable in the Worker" : number(l.value),
-    limit: l.limit === null ? "billed, no limit" : number(l.limit),
-    percent: l.fraction === null ? "" : `${Math.round(l.fraction * 100)} %`,
-    warning: l.warning,
+/** Today's usage against the plan, ready to print in the console's language. */
+export function usageRows(lines: readonly UsageLine[], l: Locale): UsageRow[] {
+  return lines.map((line) => ({
+    label: (l.t as (key: Key) => string)(`usage.${line.metric}`),
+    value: line.value === null ? l.t("usage.notMeasurable") : l.number(line.value),
+    limit: line.limit === null ? l.t("usage.noLimit") : l.number(line.limit),
+    percent: line.fraction === null ? "" : l.percent(Math.round(line.fraction * 100) / 100),
+    warning: line.warning,
   }));
 }
 

@@ -2,6 +2,7 @@
  * The monitor part of a cron run: choose the due monitors, lease them, probe
  * them (here, or through the PROBE_QUEUE consumer), and apply the results.
  */
+
 import { auditCronStatement } from "../db/audit";
 import { getComponents } from "../db/components";
 import { activeImpacts, getIncidents } from "../db/incidents";
@@ -21,6 +22,8 @@ import {
 } from "../domain/monitor-state";
 import { openingOrder } from "../domain/phase-status";
 import { iso } from "../domain/time";
+import { autoWords } from "../i18n/auto-words";
+import { localeOf } from "../i18n/locale";
 import { runPool } from "../net/pool";
 import { targetRefusal } from "../net/targets";
 import { type ProbeDeps, runProbe } from "../probes/run";
@@ -92,7 +95,8 @@ async function autoContexts(env: Env, monitors: readonly Monitor[], now: number)
   const latest = Math.max(1, ...phases.lists.keys());
   const byId = new Map(incidents.map((i) => [i.id, i]));
   const names = new Map(components.map((c) => [c.id, c.displayName]));
-  const timeZone = readSettings(env).timeZone;
+  const { timeZone, language } = readSettings(env);
+  const words = autoWords(localeOf(language));
   return (m: Monitor): AutoContext => ({
     open: m.state.incidentId ? (byId.get(m.state.incidentId) ?? null) : null,
     componentName: m.componentId ? (names.get(m.componentId) ?? null) : null,
@@ -100,6 +104,7 @@ async function autoContexts(env: Env, monitors: readonly Monitor[], now: number)
     lastPhaseOrder: (generation) => Math.max(0, (phases.counts.get(generation) ?? 1) - 1),
     timeZone,
     now,
+    words,
   });
 }
 

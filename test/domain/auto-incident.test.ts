@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type AutoContext, autoIncidentChange } from "../../src/domain/auto-incident";
 import { SEEDED_IMPACT_TYPES } from "../../src/domain/impact-types";
 import type { Incident } from "../../src/domain/incident";
+import { autoWords } from "../../src/i18n/auto-words";
+import { localeOf } from "../../src/i18n/locale";
 import { monitor } from "../helpers/monitors";
 
 const NOW = Date.UTC(2026, 10, 29, 18, 5);
@@ -19,10 +21,24 @@ function context(open: Incident | null = null): AutoContext {
     lastPhaseOrder: () => 4,
     timeZone: "Europe/Berlin",
     now: NOW,
+    words: autoWords(localeOf("en")),
   };
 }
 
 describe("auto-incidents", () => {
+  it("are written in the page's language, as an operator there would write them", () => {
+    const change = autoIncidentChange(
+      m,
+      { kind: "worse", from: "up", to: "down", since: "2026-11-29T18:02:00.000Z", reason: "HTTP 503" },
+      { ...context(), words: autoWords(localeOf("de")) },
+    );
+    expect(change?.after.displayName).toBe("Checkout API ist ausgefallen");
+    expect(change?.update.title).toBe("Wird untersucht");
+    expect(change?.update.text).toBe(
+      "Checkout API ist ausgefallen seit 29. Nov. 2026, 19:02 MEZ (HTTP 503). Wir sehen uns das an.",
+    );
+  });
+
   it("open one incident named after the component and symptom, with times as the page shows them", () => {
     const change = autoIncidentChange(
       m,

@@ -87,7 +87,7 @@ describe("the budget meter", () => {
     const cookie = await signIn();
     const dashboard = await (await consoleGet(cookie, "/admin")).text();
     expect(dashboard).toContain("Near the free plan");
-    expect(dashboard).toMatch(/D1 rows written today: [\d,]+ of 100,000 \(8\d %\)/);
+    expect(dashboard).toMatch(/D1 rows written today: [\d,]+ of 100,000 \(8\d%\)/);
     const settings = await (await consoleGet(cookie, "/admin/settings")).text();
     expect(settings).toContain("(over 80 %)");
 

@@ -278,6 +278,6 @@ export const consoleSettings = new Hono<AppEnv>().use(session("admin")).get("/",
   return page(
     c,
     localeFor(c).t("c.t.settings"),
-    SettingsScreen({ l: localeFor(c), rows, usage: usageRows(usage), plan: s.plan }),
+    SettingsScreen({ l: localeFor(c), rows, usage: usageRows(usage, localeFor(c)), plan: s.plan }),
   );
 });

@@ -54,7 +54,9 @@ export const dashboard = new Hono<AppEnv>().get("/", session("incidents"), async
       .filter((w) => !w.enabled)
       .map((w) => ({ id: w.id, url: w.url, reason: w.disabledReason ?? "disabled" })),
     templates: templates.map((t) => ({ id: t.id, name: t.name })),
-    usageWarnings: usage ? usageRows(usageLines(usage, settings.plan)).filter((u) => u.warning) : [],
+    usageWarnings: usage
+      ? usageRows(usageLines(usage, settings.plan), localeFor(c)).filter((u) => u.warning)
+      : [],
     plan: settings.plan,
   };
   return c.html(
