@@ -140,8 +140,10 @@ export async function composeMail(
   const base = page.url;
   const l = localeOf(mail.language ?? page.language);
   const lang = l.lang;
+  // The pages the links open speak the subscriber's language too (the signature does not cover it).
+  const inLanguage = (url: string) => (mail.language ? `${url}&lang=${encodeURIComponent(lang)}` : url);
   if (mail.kind === "confirm") {
-    const link = await confirmLink(db, base, mail.subscriberId, now + CONFIRM_TTL_MS);
+    const link = inLanguage(await confirmLink(db, base, mail.subscriberId, now + CONFIRM_TTL_MS));
     const asked = l.t("mail.confirmAsked", { page: page.name });
     return {
       subject: l.t("mail.confirmSubject", { page: page.name }),
@@ -159,7 +161,9 @@ export async function composeMail(
   const h = headline(body, l);
   const incident = body.incident;
   const link = incident ? `${base}/incidents/${incident.id}` : base;
-  const { manage, unsubscribe } = await manageLinks(db, base, mail.subscriberId);
+  const links = await manageLinks(db, base, mail.subscriberId);
+  const manage = inLanguage(links.manage);
+  const unsubscribe = inLanguage(links.unsubscribe);
   const affected = incident?.components.map((c) => c.name).join(", ") ?? "";
   const update = incident?.update;
   const text = [

@@ -115,6 +115,47 @@ describe("subscribers", () => {
     expect(await inbox("visitor@example.net")).toHaveLength(3);
   });
 
+  it("writes to each subscriber in the language they subscribed in, and refuses one the page does not have", async () => {
+    const comp = await component("Sprach-API");
+    clients += 1;
+    const form = await call("/subscribe?lang=de", {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        Origin: ORIGIN,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "CF-Connecting-IP": `198.51.100.${clients}`,
+      },
+      body: new URLSearchParams({ email: "leserin@example.de" }).toString(),
+    });
+    expect(form.status).toBe(303);
+    expect(form.headers.get("location")).toBe("/subscribe?lang=de&done=sent");
+    await send();
+    const [confirmation] = await inbox("leserin@example.de");
+    expect(confirmation?.subject).toBe("Bestätigen Sie Ihr Abonnement für Beacon");
+    const link = /https:\/\/status\.example(\/subscribe\/confirm\?[^\s]+)/.exec(
+      confirmation?.text ?? "",
+    )?.[1];
+    const confirmed = await (await call(link as string)).text();
+    expect(confirmed).toContain('<html lang="de">');
+    expect(confirmed).toContain("Ihr Abonnement ist bestätigt");
+    await incidentOn(comp, "Sprach-API errors");
+    await send();
+    const [, opened] = await inbox("leserin@example.de");
+    expect(opened?.subject).toBe("[Beacon] [Wird untersucht] Sprach-API errors");
+    expect(opened?.text).toContain("Betroffen: Sprach-API");
+    expect(opened?.html).toContain('<html lang="de">');
+    expect(opened?.listUnsubscribe).toMatch(/&lang=de>?$/);
+
+    const refused = await api("/subscribers", {
+      body: { email: "someone@example.net", language: "xx" },
+      token: null,
+      headers: { "CF-Connecting-IP": "198.51.100.250" },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain("language");
+  });
+
   it("sends only what touches the components a subscriber chose", async () => {
     const [web, db] = [await component("Filter web"), await component("Filter db")];
     await subscribed("db-only@example.net", [db]);
