@@ -57,35 +57,68 @@ export function isLanguage(code: string): boolean {
   return Object.hasOwn(LANGUAGES, code);
 }
 
+/**
+ * A function of one string or number argument, remembered: a page of 50
+ * bars formats the same few days, ratios and counts over and over, and each
+ * Intl call costs microseconds a render does not have to spend.
+ */
+function remembered<A extends string | number>(f: (a: A) => string, max = 512): (a: A) => string {
+  const seen = new Map<A, string>();
+  return (a) => {
+    let out = seen.get(a);
+    if (out === undefined) {
+      if (seen.size >= max) seen.clear();
+      out = f(a);
+      seen.set(a, out);
+    }
+    return out;
+  };
+}
+
+/** Templates split once at their placeholders: text, name, text, name, …, text. */
+const split = new Map<string, string[]>();
+
 function fill(
   text: string,
   params: Record<string, string | number> | undefined,
-  numbers: Intl.NumberFormat,
+  number: (n: number) => string,
 ): string {
-  if (!params || !text.includes("{")) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  if (!params) return text;
+  let parts = split.get(text);
+  if (!parts) {
+    parts = text.split(/\{(\w+)\}/);
+    split.set(text, parts);
+  }
+  if (parts.length === 1) return text;
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? numbers.format(value) : value;
-  });
+    out += value === undefined ? `{${name}}` : typeof value === "number" ? number(value) : value;
+    out += parts[i + 1] as string;
+  }
+  return out;
 }
 
 function makeLocale(lang: string, catalogue: Catalogue): Locale {
   const tag = catalogue.locale;
   const plurals = new Intl.PluralRules(tag);
+  const category = remembered((n: number) => plurals.select(n));
   const numbers = new Intl.NumberFormat(tag);
+  const number = remembered((n: number) => numbers.format(n));
   const percents = new Intl.NumberFormat(tag, { style: "percent" });
   const lists = new Intl.ListFormat(tag, { type: "conjunction" });
   const pick = (message: Message, count: unknown): string => {
     if (typeof message === "string") return message;
     const n = typeof count === "number" ? count : Number(count);
-    const category = plurals.select(n) as keyof typeof message;
-    return message[category] ?? message.other;
+    return message[category(n) as keyof typeof message] ?? message.other;
   };
   const t = (<K extends Key>(key: K, ...params: ParamsArg<K>): string => {
     const p = params[0] as Record<string, string | number> | undefined;
-    return fill(pick(catalogue.messages[key], p?.count), p, numbers);
+    return fill(pick(catalogue.messages[key], p?.count), p, number);
   }) as Translate;
+  const noData = t("uptime.noData");
+  const uptime = remembered((ratio: number) => formatUptime(ratio, tag, noData));
   const units: DurationUnits = { day: t("unit.day"), hour: t("unit.hour"), minute: t("unit.minute") };
   return {
     lang,
@@ -93,13 +126,13 @@ function makeLocale(lang: string, catalogue: Catalogue): Locale {
     t,
     raw: (key, count) => pick(catalogue.messages[key], count),
     dateTime: (iso, tz) => formatDateTime(iso, tz, tag),
-    day: (day) => formatDay(day, tag),
-    barDay: (day) => formatDay(day, tag, catalogue.days),
+    day: remembered((day: string) => formatDay(day, tag)),
+    barDay: remembered((day: string) => formatDay(day, tag, catalogue.days)),
     dayRange: (from, to) => formatDayRange(from, to, tag, catalogue.days),
     month: (iso, tz) => formatMonth(iso, tz, tag),
     duration: (ms) => formatDuration(ms, units),
-    uptime: (ratio) => formatUptime(ratio, tag, t("uptime.noData")),
-    number: (n) => numbers.format(n),
+    uptime: (ratio) => (ratio === null ? noData : uptime(Math.floor(ratio * 10_000) / 10_000)),
+    number,
     percent: (fraction) => percents.format(fraction),
     list: (items) => lists.format(items),
   };
