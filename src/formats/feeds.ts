@@ -81,6 +81,7 @@ export function atomFeed(feed: FeedMeta, entries: readonly FeedEntry[]): string 
     ],
     authors: [{ name: meta.title }],
     generator: { text: "Beacon" },
+    xml: { lang: feed.lang },
     entries: entries.map((e) => ({
       id: e.id,
       title: { value: e.title },

@@ -104,6 +104,8 @@ describe("feeds, the calendar and badges", () => {
     expect(rss.headers.get("Vary")).toContain("Accept-Language");
     const english = await (await call("/history.rss?lang=en", { headers: GERMAN })).text();
     expect(english).toContain("[Investigating] Database unreachable");
+    const atom = await (await call("/history.atom", { headers: GERMAN })).text();
+    expect(atom).toContain('xml:lang="de"');
     const ics = await (await call("/maintenance.ics", { headers: GERMAN })).text();
     expect(ics).toContain("Beacon – Wartungen");
   });
