@@ -14,7 +14,14 @@ export const SESSION_IDLE_MS = 4 * HOUR_MS;
 /** …and this long after sign-in, whatever happens. */
 export const SESSION_ABSOLUTE_MS = 24 * HOUR_MS;
 
-export type ConsoleSession = { caller: Caller; csrf: string; idHash: string; email: string | null };
+export type ConsoleSession = {
+  caller: Caller;
+  csrf: string;
+  idHash: string;
+  email: string | null;
+  /** The console language chosen in this session, or null. */
+  language: string | null;
+};
 
 /** Cookies carry `Secure` everywhere but on loopback, where a browser cannot reach https. */
 export function isLoopback(url: string): boolean {
@@ -94,6 +101,7 @@ export async function resumeSession(
     csrf: row.csrf,
     idHash,
     email: row.email,
+    language: row.language ?? null,
   };
 }
 

@@ -2,7 +2,7 @@
  * The last migration in migrations/: the schema this code needs. A test keeps
  * it equal to the newest file there.
  */
-export const REQUIRED_MIGRATION = "0015_add_subscriber_language.sql";
+export const REQUIRED_MIGRATION = "0016_add_session_language.sql";
 
 /**
  * The applied migration, as recorded by `wrangler d1 migrations apply`, the

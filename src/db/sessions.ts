@@ -12,6 +12,8 @@ export type Session = {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** The console language chosen with ?lang=, or null. */
+  language?: string | null;
 };
 
 type Row = {
@@ -26,6 +28,7 @@ type Row = {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  language?: string | null;
 };
 
 function toSession(r: Row): Session {
@@ -41,6 +44,7 @@ function toSession(r: Row): Session {
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
     expiresAt: r.expires_at,
+    language: r.language ?? null,
   };
 }
 
@@ -100,6 +104,11 @@ export function touchSession(
   return db
     .prepare("UPDATE sessions SET last_seen_at = ?2 WHERE id_hash = ?1 AND last_seen_at < ?3")
     .bind(idHash, at, staleBefore);
+}
+
+/** Keeps the console language an operator chose for the rest of the session. */
+export function setSessionLanguage(db: D1Database, idHash: string, language: string): D1PreparedStatement {
+  return db.prepare("UPDATE sessions SET language = ?2 WHERE id_hash = ?1").bind(idHash, language);
 }
 
 export function deleteSession(db: D1Database, idHash: string): D1PreparedStatement {

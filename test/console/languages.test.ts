@@ -51,6 +51,21 @@ describe("the console in German", () => {
     expect(await english.text()).toContain("Open incidents");
   });
 
+  it("keeps a language chosen with ?lang= for the rest of the session, whatever the browser asks for", async () => {
+    const own = await signIn(undefined, "203.0.113.61");
+    const get = (path: string) =>
+      call(path, { redirect: "manual", headers: { Cookie: own.cookie, "Accept-Language": "en-GB" } });
+    const english = await (await get("/admin/tokens")).text();
+    expect(english).toContain("New token");
+    expect(english).toContain('href="/admin/tokens?lang=de" hreflang="de" lang="de"');
+    expect(await (await get("/admin/tokens?lang=de")).text()).toContain("Neues Token");
+    const later = await (await get("/admin/monitors")).text();
+    expect(later).toContain('<html lang="de">');
+    expect(later).toContain("Neuer Monitor");
+    expect(await (await get("/admin?lang=en")).text()).toContain("Open incidents");
+    expect(await (await get("/admin/monitors")).text()).toContain("New monitor");
+  });
+
   it("signs in in German", async () => {
     const page = await call("/admin/sign-in", { headers: GERMAN });
     const body = await page.text();

@@ -8,13 +8,14 @@ import type { Context } from "hono";
 import { csrf } from "hono/csrf";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
-import { csrfMatches, readSessionCookie, resumeSession } from "../../auth/session";
+import { type ConsoleSession, csrfMatches, readSessionCookie, resumeSession } from "../../auth/session";
+import { setSessionLanguage } from "../../db/sessions";
 import { allows, type Scope } from "../../domain/scopes";
 import type { AppEnv } from "../../env";
 import { readForm } from "../../http/form";
-import { requestLanguage } from "../../http/language";
 import { Problem } from "../../http/problem";
-import type { Locale } from "../../i18n/locale";
+import { isLanguage, type Locale, pageLocale } from "../../i18n/locale";
+import { chooseLanguage } from "../../i18n/negotiate";
 import { readSettings } from "../../settings";
 import type { Chrome } from "../../views/console/chrome";
 
@@ -46,6 +47,12 @@ export function session(...scopes: Scope[]) {
     if (!allows(live.caller, scopes)) {
       throw new Problem(403, localeFor(c).t("c.err.scope"));
     }
+    // A language chosen with ?lang= stays for the rest of the session.
+    const lang = c.req.query("lang");
+    if (lang && isLanguage(lang) && lang !== live.language) {
+      await setSessionLanguage(c.env.DB, live.idHash, lang).run();
+      live.language = lang;
+    }
     c.set("caller", live.caller);
     c.set("session", live);
     await next();
@@ -61,9 +68,17 @@ export async function consoleForm(c: Context<AppEnv>): Promise<URLSearchParams> 
   return form;
 }
 
-/** The console's language: ?lang=, then the browser's Accept-Language, then LANGUAGE. */
+/** The console's language: ?lang=, then the one chosen earlier in the session, then the browser's Accept-Language, then LANGUAGE. */
 export function localeFor(c: Context<AppEnv>): Locale {
-  return requestLanguage(c).l;
+  const settings = readSettings(c.env);
+  const query = c.req.query("lang");
+  const kept = (c.get("session") as ConsoleSession | undefined)?.language ?? undefined;
+  const chosen = chooseLanguage(
+    query && isLanguage(query) ? query : kept,
+    c.req.header("accept-language"),
+    settings.language,
+  );
+  return pageLocale(chosen.lang, settings.language);
 }
 
 export function chrome(c: Context<AppEnv>): Chrome {

@@ -4,7 +4,7 @@
  */
 import type { Scope } from "../../domain/scopes";
 import type { Key } from "../../i18n/catalogue";
-import type { Locale } from "../../i18n/locale";
+import { type Locale, languageNames } from "../../i18n/locale";
 import { html, render, type VNode } from "../html";
 import { IconSprite } from "../icons";
 
@@ -173,6 +173,10 @@ function ConsoleDocument({ title, chrome, flash, body }: ConsolePage): VNode {
         <div class="who">
           <span>${l.t("c.signedInAs", { who: chrome.who })}</span>
           <a href="/">${l.t("c.publicPage")}</a>
+          ${languageNames().map(
+            (x) =>
+              html`<a href=${`${chrome.path}?lang=${x.code}`} hreflang=${x.code} lang=${x.code} aria-current=${x.code === l.lang ? "true" : undefined}>${x.name}</a>`,
+          )}
           <${PostButton} action="/admin/sign-out" csrf=${chrome.csrf} label=${l.t("c.signOut")} />
         </div>
       </header>
