@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import type { Key } from "../i18n/catalogue";
+import { word } from "../i18n/words";
 import { readSettings } from "../settings";
 import { ErrorPage } from "../views/error-page";
 import { renderDocument } from "../views/layout";
@@ -58,9 +59,7 @@ function htmlError(
     503: "error.503",
   };
   const titleKey = titles[status];
-  const title = titleKey
-    ? (l.t as (key: Key) => string)(titleKey)
-    : statusTitle(status) || l.t("error.other");
+  const title = titleKey ? word(l, titleKey) : statusTitle(status) || l.t("error.other");
   const fixed: Record<number, string> = {
     404: l.t("error.page404"),
     500: l.t("error.page500"),

@@ -9,6 +9,11 @@ import type { IncidentImpact, Indicator } from "../domain/status";
 import type { Key } from "./catalogue";
 import type { Locale } from "./locale";
 
+/** A message without placeholders, by a key chosen at run time ("status." + a status). */
+export function word(l: Locale, key: Key): string {
+  return (l.t as (key: Key) => string)(key);
+}
+
 export function statusLabel(l: Locale, status: ComponentStatus): string {
   return l.t(`status.${status}`);
 }
@@ -37,5 +42,5 @@ const PHASES = new Set([
 
 /** A phase's word; a phase an operator named otherwise keeps its own name. */
 export function phaseLabel(l: Locale, status: string): string {
-  return PHASES.has(status) ? (l.t as (key: Key) => string)(`phase.${status}` as Key) : status;
+  return PHASES.has(status) ? word(l, `phase.${status}` as Key) : status;
 }

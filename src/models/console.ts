@@ -6,8 +6,8 @@ import type { Impact } from "../domain/incident";
 import type { PhaseStatus } from "../domain/phase-status";
 import type { UsageLine } from "../domain/plan";
 import { bandBounds, type ComponentStatus, type Severity, statusOf } from "../domain/severity";
-import type { Key } from "../i18n/catalogue";
 import type { Locale } from "../i18n/locale";
+import { word } from "../i18n/words";
 
 export type Choice = { id: string; name: string };
 
@@ -81,7 +81,7 @@ export type UsageRow = { label: string; value: string; limit: string; percent: s
 /** Today's usage against the plan, ready to print in the console's language. */
 export function usageRows(lines: readonly UsageLine[], l: Locale): UsageRow[] {
   return lines.map((line) => ({
-    label: (l.t as (key: Key) => string)(`usage.${line.metric}`),
+    label: word(l, `usage.${line.metric}`),
     value: line.value === null ? l.t("usage.notMeasurable") : l.number(line.value),
     limit: line.limit === null ? l.t("usage.noLimit") : l.number(line.limit),
     percent: line.fraction === null ? "" : l.percent(Math.round(line.fraction * 100) / 100),

@@ -5,6 +5,7 @@
 import type { Scope } from "../../domain/scopes";
 import type { Key } from "../../i18n/catalogue";
 import { type Locale, languageNames } from "../../i18n/locale";
+import { word } from "../../i18n/words";
 import { html, render, type VNode } from "../html";
 import { IconSprite } from "../icons";
 
@@ -36,11 +37,6 @@ const NAV: readonly NavItem[] = [
   { href: "/admin/audit", label: "c.nav.audit", scope: "admin" },
   { href: "/admin/settings", label: "c.nav.settings", scope: "admin" },
 ];
-
-/** A message without placeholders, by a key chosen at run time. */
-export function word(l: Locale, key: Key): string {
-  return (l.t as (key: Key) => string)(key);
-}
 
 export function canSee(scopes: readonly Scope[], scope: Scope): boolean {
   return scopes.includes("admin") || scopes.includes(scope);

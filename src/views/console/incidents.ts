@@ -1,5 +1,5 @@
 import { type Locale, localeOf, REFERENCE_LANGUAGE } from "../../i18n/locale";
-import { phaseLabel as phaseWord, statusLabel } from "../../i18n/words";
+import { phaseLabel as phaseWord, statusLabel, word } from "../../i18n/words";
 import type {
   Catalogue,
   DashboardModel,
@@ -11,7 +11,7 @@ import { Banner } from "../banner";
 import { html, type VNode } from "../html";
 import { Time } from "../time";
 import { rich } from "../words";
-import { Csrf, ErrorSummary, Field, type FieldError, PostButton, word } from "./chrome";
+import { Csrf, ErrorSummary, Field, type FieldError, PostButton } from "./chrome";
 
 /** A monitor's health in words: up, degraded, down. */
 export function health(l: Locale, status: string): string {
