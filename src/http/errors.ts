@@ -13,6 +13,9 @@ export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
+/** Statuses whose title the catalogues have; others keep HTTP's reason phrase. */
+const TITLED = new Set([400, 403, 404, 405, 413, 429, 500, 503]);
+
 /** D1 (or the network under it) failing: a transient outage, not a bug. */
 function isStorageFailure(err: unknown): boolean {
   const message = err instanceof Error ? `${err.name} ${err.message}` : String(err);
@@ -48,24 +51,13 @@ function htmlError(
   const settings = readSettings(c.env);
   const language = requestLanguage(c);
   const { l } = language;
-  const titles: Record<number, Key> = {
-    400: "error.400",
-    403: "error.403",
-    404: "error.404",
-    405: "error.405",
-    413: "error.413",
-    429: "error.429",
-    500: "error.500",
-    503: "error.503",
-  };
-  const titleKey = titles[status];
-  const title = titleKey ? word(l, titleKey) : statusTitle(status) || l.t("error.other");
-  const fixed: Record<number, string> = {
-    404: l.t("error.page404"),
-    500: l.t("error.page500"),
-    503: l.t("error.page503"),
-  };
-  const text = message ?? fixed[status] ?? fixed[500] ?? "";
+  const title = TITLED.has(status)
+    ? word(l, `error.${status}` as Key)
+    : statusTitle(status) || l.t("error.other");
+  // The detail of a refused request says what was wrong with it; these say the same words for everyone.
+  const text =
+    message ??
+    (status === 404 ? l.t("error.page404") : status === 503 ? l.t("error.page503") : l.t("error.page500"));
   const body = renderDocument({
     title: `${title} · ${settings.pageName}`,
     settings,
