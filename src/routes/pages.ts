@@ -57,6 +57,11 @@ function viewOf(c: Context<AppEnv>): View {
   return { tz, language, link: (p) => href(p, tz, settings, keptLanguage(language)) };
 }
 
+/** A rendered page, in the view's language. */
+async function show(c: Context<AppEnv>, rendered: RenderedPage | Promise<RenderedPage>, view: View) {
+  return sendPage(c, await rendered, undefined, false, view.language.lang);
+}
+
 function renderPage(c: Context<AppEnv>, title: string, body: Body, view: View): string {
   const settings = readSettings(c.env);
   return renderDocument({
@@ -158,17 +163,10 @@ export const pages = new Hono<AppEnv>()
       Date.now(),
       fresh && snapFresh ? null : snapshot.builtAt,
     );
-    return sendPage(
+    return show(
       c,
-      await page(
-        c,
-        incident.name,
-        IncidentPage({ model, tz: view.tz, link: view.link, l: view.language.l }),
-        view,
-      ),
-      undefined,
-      false,
-      view.language.lang,
+      page(c, incident.name, IncidentPage({ model, tz: view.tz, link: view.link, l: view.language.l }), view),
+      view,
     );
   })
   .get("/history", async (c) => {
@@ -177,7 +175,7 @@ export const pages = new Hono<AppEnv>()
     const { page: n = 1, day } = readQuery(c, HistoryQuery);
     const now = Date.now();
     const { snapshot } = await snapshotFor(c);
-    if (day) return sendPage(c, await dayPage(c, snapshot, day, view, now), undefined, false, l.lang);
+    if (day) return show(c, dayPage(c, snapshot, day, view, now), view);
     const { value: items } = await orFromSnapshot(
       () => loadHistoryPage(c.env.DB, iso(now), n, HISTORY_PAGE_SIZE),
       () =>
@@ -194,7 +192,7 @@ export const pages = new Hono<AppEnv>()
       older: more ? link(`/history?page=${n + 1}`) : null,
       link,
     });
-    return sendPage(c, await page(c, l.t("nav.history"), body, view), undefined, false, l.lang);
+    return show(c, page(c, l.t("nav.history"), body, view), view);
   })
   .get("/components/:componentId", async (c) => {
     const view = viewOf(c);
@@ -217,17 +215,15 @@ export const pages = new Hono<AppEnv>()
       view.language.l,
       monitors,
     );
-    return sendPage(
+    return show(
       c,
-      await page(
+      page(
         c,
         component.name,
         ComponentPage({ model, tz: view.tz, link: view.link, l: view.language.l }),
         view,
       ),
-      undefined,
-      false,
-      view.language.lang,
+      view,
     );
   });
 

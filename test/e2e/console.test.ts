@@ -5,18 +5,15 @@
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Runner, startRunner } from "../scripts/runner-harness";
-import { launchChromium } from "./browser";
+import { axeViolations, launchChromium } from "./browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SHOTS = path.join(ROOT, "docs", "screenshots");
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 const TOKEN = "e2e-console-admin-token";
 
 let runner: Runner;
@@ -268,18 +265,7 @@ describe("console pages", () => {
       const { context, page } = await signedIn({ bypassCSP: true, colorScheme, javaScriptEnabled: true });
       for (const p of [...paths, "/admin/sign-in"]) {
         await page.goto(`${runner.url}${p}`);
-        await page.evaluate(AXE_SOURCE);
-        const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
-          violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-        };
-        const bad = result.violations.map(
-          (v) =>
-            `${v.id} (${v.impact}): ${v.nodes
-              .map((n) => n.target.join(" "))
-              .slice(0, 3)
-              .join(", ")}`,
-        );
-        expect(bad, `${colorScheme} ${p}`).toEqual([]);
+        expect(await axeViolations(page), `${colorScheme} ${p}`).toEqual([]);
       }
       await context.close();
     }

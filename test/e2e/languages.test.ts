@@ -4,8 +4,7 @@
  * axe-core finds no serious violation, and the German pages hold no English
  * word from the catalogues outside operator text (marked with lang="en").
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
@@ -14,10 +13,8 @@ import type { Catalogue } from "../../src/i18n/catalogue";
 import de from "../../src/i18n/languages/de";
 import en from "../../src/i18n/languages/en";
 import { type Runner, startRunner } from "../scripts/runner-harness";
-import { launchChromium } from "./browser";
+import { axeViolations, launchChromium } from "./browser";
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 const TOKEN = "e2e-languages-admin-token";
 
 let runner: Runner;
@@ -141,13 +138,7 @@ async function look(context: BrowserContext, route: string): Promise<Seen> {
   const page = await context.newPage();
   const response = await page.goto(`${runner.url}${route}`);
   expect(response?.status(), route).toBe(200);
-  await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
-    violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-  };
-  const bad = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3)}`);
+  const bad = await axeViolations(page, ["serious", "critical"]);
   // What a reader meets, without the operator's own text (marked with its language).
   const seen = await page.evaluate(() => {
     const lang = document.documentElement.lang;
@@ -182,36 +173,31 @@ describe("pages and screens in both languages", () => {
     expect(englishIn("Zuletzt aktualisiert\nActive incidents")).toEqual(["Active incidents"]);
   });
 
+  /** Each route in a context of the language: its lang, axe, and on German pages no English. */
+  async function checkAll(context: BrowserContext, routes: readonly string[], lang: string) {
+    try {
+      for (const route of routes) {
+        const seen = await look(context, route);
+        expect(seen.lang, route).toBe(lang);
+        expect(seen.bad, route).toEqual([]);
+        if (lang === "de") expect(englishIn(seen.text), route).toEqual([]);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+
   for (const [locale, lang] of [
     ["de-DE", "de"],
     ["en-GB", "en"],
   ] as const) {
-    it(`renders every public page in ${lang}, axe clean${lang === "de" ? ", with no English word" : ""}`, async () => {
-      const context = await contextIn(locale, false);
-      try {
-        for (const route of publicPaths) {
-          const seen = await look(context, route);
-          expect(seen.lang, route).toBe(lang);
-          expect(seen.bad, route).toEqual([]);
-          if (lang === "de") expect(englishIn(seen.text), route).toEqual([]);
-        }
-      } finally {
-        await context.close();
-      }
+    const clean = lang === "de" ? ", with no English word" : "";
+    it(`renders every public page in ${lang}, axe clean${clean}`, async () => {
+      await checkAll(await contextIn(locale, false), publicPaths, lang);
     });
 
-    it(`renders every console screen in ${lang}, axe clean${lang === "de" ? ", with no English word" : ""}`, async () => {
-      const context = await contextIn(locale, true);
-      try {
-        for (const route of ["/admin/sign-in", ...consolePaths]) {
-          const seen = await look(context, route);
-          expect(seen.lang, route).toBe(lang);
-          expect(seen.bad, route).toEqual([]);
-          if (lang === "de") expect(englishIn(seen.text), route).toEqual([]);
-        }
-      } finally {
-        await context.close();
-      }
+    it(`renders every console screen in ${lang}, axe clean${clean}`, async () => {
+      await checkAll(await contextIn(locale, true), ["/admin/sign-in", ...consolePaths], lang);
     });
   }
 

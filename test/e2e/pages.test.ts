@@ -1,17 +1,14 @@
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Runner, startRunner } from "../scripts/runner-harness";
-import { launchChromium } from "./browser";
+import { axeViolations, launchChromium } from "./browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const ARTIFACTS = path.join(ROOT, "artifacts", "screenshots");
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const TOKEN = "e2e-admin-token";
 let runner: Runner;
@@ -121,19 +118,7 @@ describe("pages in Chromium", () => {
         for (const p of paths) {
           const page = await context.newPage();
           await page.goto(`${runner.url}${p}`);
-          await page.evaluate(AXE_SOURCE);
-          const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          };
-          const bad = result.violations
-            .filter((v) => v.impact === "serious" || v.impact === "critical")
-            .map(
-              (v) =>
-                `${v.id} (${v.impact}): ${v.nodes
-                  .map((n) => n.target.join(" "))
-                  .slice(0, 3)
-                  .join(", ")}`,
-            );
+          const bad = await axeViolations(page, ["serious", "critical"]);
           expect(bad, `${colorScheme} ${p}`).toEqual([]);
           await page.close();
         }

@@ -3,18 +3,15 @@
  * against `npm start` and a real OpenID provider (oidc-provider) on
  * 127.0.0.1: the sign-in, the callback, a write, and sign-out at both ends.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Runner, startRunner } from "../scripts/runner-harness";
 import { CLIENT_ID, CLIENT_SECRET, startOidcProvider, type TestProvider } from "../setup/oidc-provider";
-import { launchChromium } from "./browser";
+import { axeViolations, launchChromium } from "./browser";
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 const TOKEN = "e2e-sso-admin-token";
 
 let provider: TestProvider;
@@ -90,11 +87,7 @@ describe("single sign-on in the browser, without JavaScript", () => {
     const context = await browser.newContext({ javaScriptEnabled: true, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${runner.url}/admin/sign-in`);
-    await page.evaluate(AXE_SOURCE);
-    const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as {
-      violations: { id: string }[];
-    };
-    expect(result.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
