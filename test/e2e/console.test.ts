@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Runner, startRunner } from "../scripts/runner-harness";
+import { apiClient } from "./api";
 import { axeViolations, launchChromium } from "./browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -23,15 +24,10 @@ let receiver: Server;
 let hookUrl: string;
 const events: { event: string; id: string }[] = [];
 
-async function api(route: string, body?: unknown): Promise<{ id?: string; data?: unknown }> {
-  const res = await fetch(`${runner.url}/api${route}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const api: (route: string, body?: unknown) => Promise<{ id?: string; data?: unknown }> = apiClient(
+  () => runner.url,
+  TOKEN,
+);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "beacon-e2e-console-"));

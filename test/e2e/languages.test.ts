@@ -13,6 +13,7 @@ import type { Catalogue } from "../../src/i18n/catalogue";
 import de from "../../src/i18n/languages/de";
 import en from "../../src/i18n/languages/en";
 import { type Runner, startRunner } from "../scripts/runner-harness";
+import { apiClient } from "./api";
 import { axeViolations, launchChromium } from "./browser";
 
 const TOKEN = "e2e-languages-admin-token";
@@ -25,15 +26,10 @@ let consolePaths: string[];
 /** What operators wrote (names, titles, descriptions): shown as written, so not looked at. */
 let operatorText: string[] = [];
 
-async function api(route: string, body?: unknown): Promise<{ id?: string; data?: { id: string }[] }> {
-  const res = await fetch(`${runner.url}/api${route}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const api: (route: string, body?: unknown) => Promise<{ id?: string; data?: { id: string }[] }> = apiClient(
+  () => runner.url,
+  TOKEN,
+);
 
 /** Every text of a catalogue, its plural forms included. */
 function texts(catalogue: Catalogue): string[] {
