@@ -72,6 +72,7 @@ async function main() {
     d1Persist: path.join(config.dataDir, "v3", "d1"),
     kvPersist: path.join(config.dataDir, "v3", "kv"),
     ...listen,
+    ...(config.inspectorPort !== undefined ? { inspectorPort: config.inspectorPort } : {}),
     // Miniflare's own trigger is open to anyone; the trigger Worker above asks for the admin token.
     unsafeTriggerHandlers: false,
     // One log line per request costs a loopback round trip in Miniflare.
@@ -103,6 +104,10 @@ async function main() {
 
   const cron = config.cron ? startCron(() => mf.getWorker("beacon"), log) : null;
 
+  if (config.inspectorPort !== undefined) {
+    const inspector = await mf.getInspectorURL();
+    log(`[inspector] DevTools for the Worker: ws://${inspector.host}/core:user:beacon`);
+  }
   if (demo)
     log(`[demo] endpoints for the demo monitors: http://127.0.0.1:${demo.port}/healthy, /flapping, /slow`);
   log(`Beacon is listening on ${url.href.replace(/\/$/, "")}`);

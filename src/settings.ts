@@ -1,5 +1,5 @@
 /** Site settings, read from the Worker's vars with their documented defaults. */
-import { defaultMaxProbes, type Plan, parsePlan } from "./domain/plan";
+import { defaultMaxIncidentChanges, defaultMaxProbes, type Plan, parsePlan } from "./domain/plan";
 import { isLanguage, REFERENCE_LANGUAGE } from "./i18n/locale";
 
 export type FooterLink = { label: string; href: string };
@@ -24,6 +24,8 @@ export type Settings = {
   plan: Plan;
   /** Probes one cron run makes at most: MAX_PROBES_PER_RUN, or the plan's default when unset. */
   maxProbesPerRun: number;
+  /** Transitions that open or resolve an incident one cron run applies at most: MAX_INCIDENT_CHANGES_PER_RUN, or the plan's default. */
+  maxIncidentChangesPerRun: number;
 };
 
 export type PrivateTargets = { all: boolean; hosts: string[] };
@@ -65,6 +67,7 @@ export function readSettings(env: Env): Settings {
   const days = Number.parseInt(env.MAINTENANCE_PREVIEW_DAYS ?? "", 10);
   const plan = parsePlan(env.PLAN);
   const probes = Number.parseInt(env.MAX_PROBES_PER_RUN ?? "", 10);
+  const changes = Number.parseInt(env.MAX_INCIDENT_CHANGES_PER_RUN ?? "", 10);
   const logo = (env.LOGO ?? "").trim().replace(/^\/+/, "");
   const settings: Settings = {
     pageName: env.PAGE_NAME || "Beacon",
@@ -82,6 +85,8 @@ export function readSettings(env: Env): Settings {
     privateTargets: parsePrivateTargets(env.ALLOW_PRIVATE_TARGETS ?? ""),
     plan,
     maxProbesPerRun: Number.isFinite(probes) && probes >= 0 ? probes : defaultMaxProbes(plan),
+    maxIncidentChangesPerRun:
+      Number.isFinite(changes) && changes >= 1 ? changes : defaultMaxIncidentChanges(plan),
   };
   cache.set(env, settings);
   return settings;

@@ -6,10 +6,7 @@ export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** @param {NodeJS.ProcessEnv} env */
 export function runnerConfig(env) {
-  const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be an integer from 0 to 65535, got ${JSON.stringify(env.PORT)}`);
-  }
+  const port = port0to65535("PORT", env.PORT ?? "8787");
   return {
     dataDir: path.resolve(env.DATA_DIR || path.join(ROOT, ".data")),
     host: env.HOST || "127.0.0.1",
@@ -18,9 +15,20 @@ export function runnerConfig(env) {
     adminToken: env.ADMIN_TOKEN || tokenFromFile(env.ADMIN_TOKEN_FILE),
     cron: env.CRON !== "0",
     logRequests: env.LOG_REQUESTS === "1",
+    // workerd's DevTools inspector (Chrome DevTools, CPU profiles); off unless set.
+    inspectorPort: env.INSPECTOR_PORT ? port0to65535("INSPECTOR_PORT", env.INSPECTOR_PORT) : undefined,
     // The demo endpoints' port must stay the same across restarts: seeded monitors point at it.
     demoPort: env.DEMO_PORT !== undefined ? Number(env.DEMO_PORT) : port === 0 ? 0 : port + 1,
   };
+}
+
+/** @param {string} name @param {string} value */
+function port0to65535(name, value) {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name} must be an integer from 0 to 65535, got ${JSON.stringify(value)}`);
+  }
+  return port;
 }
 
 /**

@@ -1,97 +1,100 @@
-// The CPU a cron run costs, as the workerd processes of `npm start` spend it
-// (from /proc, Linux only). It is an upper bound of the isolate's own CPU:
-// it includes local SQLite and the HTTP client. The runtime's own measure,
-// a tail event's cpuTime, is 0 in local workerd. The clock ticks at 10 ms,
-// so runs are measured many at a time and averaged.
-import { readdirSync, readFileSync } from "node:fs";
+// The CPU a cron run costs, measured two ways against a runner started with
+// INSPECTOR_PORT and CRON=0: the Worker isolate's own CPU, sampled by V8's
+// profiler (what Cloudflare's CPU limit counts), and the CPU of all the
+// runner's workerd threads (an upper bound: local SQLite, KV and the HTTP
+// client run there too). A tail event's cpuTime, the runtime's own figure,
+// is 0 in local workerd.
 import { createServer } from "node:http";
-
-const TICK_MS = 10; // 1000 / getconf CLK_TCK on Linux
-
-/** @param {number} pid */
-function children(pid) {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** workerd processes under `pid`. @param {number} pid @returns {number[]} */
-function workerdUnder(pid) {
-  const out = [];
-  const queue = [pid];
-  while (queue.length) {
-    const p = /** @type {number} */ (queue.shift());
-    for (const c of children(p)) {
-      queue.push(c);
-      try {
-        if (readFileSync(`/proc/${c}/comm`, "utf8").trim() === "workerd") out.push(c);
-      } catch {}
-    }
-  }
-  return out;
-}
-
-/** utime + stime of the processes, in clock ticks. @param {number[]} pids */
-function ticks(pids) {
-  let sum = 0;
-  for (const pid of pids) {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    sum += Number(fields[11]) + Number(fields[12]);
-  }
-  return sum;
-}
+import { openIsolateProfiler, processCpuMs, workerdUnder } from "./isolate-cpu.mjs";
 
 /**
- * @param {{ url: string, child: import("node:child_process").ChildProcess }} runner started with CRON=0
+ * @typedef {{ isolateMs: number, processMs: number | null, top: { name: string, ms: number }[] }} RunCpu
+ */
+
+/**
+ * @param {{ url: string, child: import("node:child_process").ChildProcess, output: () => string }} runner
  * @param {string} token the admin token
  * @param {number} probes how many HTTP monitors; each run probes as many as the runner's MAX_PROBES_PER_RUN allows
- * @param {{ idle?: boolean }} [options] idle: also measure runs with every monitor paused
- * @returns {Promise<{ probesMs: number, probesPerRun: number, idleMs: number | null, runs: number } | null>} null where /proc is missing
+ * @param {{ idle?: boolean, flapping?: boolean, runs?: number }} [options] runs: how many runs each
+ *   figure averages (30); idle: also measure runs with every monitor
+ *   paused; flapping: each monitor on a component of its own, and the upstream failing every other
+ *   run, so that every run opens or resolves incidents (the heaviest run)
+ * @returns {Promise<{ probes: RunCpu, probesPerRun: number, idle: RunCpu | null }>}
  */
-export async function cronCpu(runner, token, probes = 40, { idle = true } = {}) {
-  if (!runner.child.pid || !readdirSync("/proc").includes(String(runner.child.pid))) return null;
+export async function cronCpu(
+  runner,
+  token,
+  probes = 40,
+  { idle = true, flapping = false, runs: RUNS = 30 } = {},
+) {
+  const inspector = runner.output().match(/\[inspector\] DevTools for the Worker: (ws:\/\/\S+)/)?.[1];
+  if (!inspector) throw new Error("the runner was not started with INSPECTOR_PORT");
   let hits = 0;
+  let failing = false;
   const upstream = createServer((_req, res) => {
     hits += 1;
-    res.writeHead(200).end("ok");
+    res.writeHead(failing ? 503 : 200).end(failing ? "down" : "ok");
   });
   await new Promise((r) => upstream.listen(0, "127.0.0.1", () => r(undefined)));
   const port = /** @type {{ port: number }} */ (upstream.address()).port;
   const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  const profiler = await openIsolateProfiler(inspector);
   try {
     const ids = [];
-    for (let i = 0; i < probes; i++) {
-      const res = await fetch(`${runner.url}/api/monitors`, {
+    /** @param {string} path @param {object} body */
+    const post = async (path, body) => {
+      const res = await fetch(`${runner.url}/api${path}`, {
         method: "POST",
         headers,
-        body: JSON.stringify({ displayName: `cpu ${i}`, kind: "http", url: `http://127.0.0.1:${port}/` }),
+        body: JSON.stringify(body),
       });
-      ids.push(/** @type {{ id: string }} */ (await res.json()).id);
+      if (!res.ok) throw new Error(`POST ${path} → ${res.status}: ${await res.text()}`);
+      return /** @type {{ id: string }} */ (await res.json());
+    };
+    for (let i = 0; i < probes; i++) {
+      const monitor = { displayName: `cpu ${i}`, kind: "http", url: `http://127.0.0.1:${port}/` };
+      const component = flapping ? (await post("/components", { displayName: `service ${i}` })).id : null;
+      const created = await post(
+        "/monitors",
+        component ? { ...monitor, component, failureThreshold: 1, recoveryThreshold: 1 } : monitor,
+      );
+      ids.push(created.id);
     }
     const pids = workerdUnder(/** @type {number} */ (runner.child.pid));
     // Minutes an hour back, one after another: each run is new, and every monitor is due again.
-    let minute = Math.floor(Date.now() / 60_000) - 120;
-    const run = async () => {
-      minute += 1;
-      const res = await fetch(`${runner.url}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${minute * 60}`, {
-        headers,
-      });
-      if (!res.ok) throw new Error(`trigger → ${res.status}`);
+    let minute = Math.floor(Date.now() / 60_000) - 2 * (3 + 2 * RUNS) - 10;
+    const runs = async (/** @type {number} */ n) => {
+      for (let i = 0; i < n; i++) {
+        minute += 1;
+        if (flapping) failing = !failing;
+        const res = await fetch(
+          `${runner.url}/cdn-cgi/handler/scheduled?cron=*+*+*+*+*&time=${minute * 60}`,
+          {
+            headers,
+          },
+        );
+        if (!res.ok) throw new Error(`trigger → ${res.status}`);
+      }
     };
-    const measure = async (/** @type {number} */ runs) => {
-      for (let i = 0; i < 3; i++) await run();
-      const before = ticks(pids);
-      for (let i = 0; i < runs; i++) await run();
-      return ((ticks(pids) - before) * TICK_MS) / runs;
+    /** @returns {Promise<RunCpu>} */
+    const measure = async () => {
+      await runs(3);
+      // The process's CPU with the profiler off (sampling costs CPU of its own), then the isolate's.
+      const before = processCpuMs(pids);
+      await runs(RUNS);
+      const after = processCpuMs(pids);
+      const sampled = await profiler.measure(() => runs(RUNS), RUNS);
+      return {
+        isolateMs: sampled.ms,
+        processMs: before === null || after === null ? null : (after - before) / RUNS,
+        top: sampled.top,
+      };
     };
-    const RUNS = 30;
-    const probesMs = await measure(RUNS);
-    const probesPerRun = Math.round(hits / (RUNS + 3));
-    if (probesPerRun === 0) throw new Error(`no probe reached the upstream in ${RUNS + 3} runs`);
-    if (!idle) return { probesMs, probesPerRun, idleMs: null, runs: RUNS };
+    hits = 0;
+    const busy = await measure();
+    const probesPerRun = Math.round(hits / (2 * RUNS + 3));
+    if (probesPerRun === 0) throw new Error("no probe reached the upstream");
+    if (!idle) return { probes: busy, probesPerRun, idle: null };
     for (const id of ids) {
       await fetch(`${runner.url}/api/monitors/${id}`, {
         method: "PATCH",
@@ -99,9 +102,9 @@ export async function cronCpu(runner, token, probes = 40, { idle = true } = {}) 
         body: JSON.stringify({ enabled: false }),
       });
     }
-    const idleMs = await measure(RUNS);
-    return { probesMs, probesPerRun, idleMs, runs: RUNS };
+    return { probes: busy, probesPerRun, idle: await measure() };
   } finally {
+    profiler.close();
     upstream.close();
   }
 }

@@ -27,14 +27,23 @@ export const PLAN_LIMITS: Record<Plan, PlanLimits> = {
 };
 
 /**
- * How many HTTP probes one cron run may make on the Free plan, from
- * `npm run bench` (`free_plan_max_probes_per_run`): the most that kept the
- * run's CPU, measured as an upper bound, under 10 ms.
+ * How many HTTP probes one cron run may make on the Free plan. `npm run bench`
+ * samples the isolate's CPU: an idle run costs about 2 ms and a probe about
+ * 0.1 ms, so 20 probes take about 3 ms of the 10 ms, and 20 of the 50
+ * subrequests, leaving room for redirects, webhooks and mail.
  */
-export const FREE_PLAN_MAX_PROBES_PER_RUN = 6;
+export const FREE_PLAN_MAX_PROBES_PER_RUN = 20;
 
 /** On a paid plan, the run's wall time bounds it (probes go six at a time), not CPU. */
 export const PAID_PLAN_MAX_PROBES_PER_RUN = 40;
+
+/**
+ * Monitor transitions that open or resolve an incident cost far more than a
+ * probe (about 1.3 ms each in `npm run bench`: the incident's write, its events
+ * and the statuses they change). On the Free plan a run applies at most this
+ * many; the rest are applied by the next runs, openings first.
+ */
+export const FREE_PLAN_MAX_INCIDENT_CHANGES_PER_RUN = 2;
 
 export const WARN_FRACTION = 0.8;
 
@@ -47,6 +56,11 @@ export function parsePlan(text: string | undefined): Plan {
 
 export function defaultMaxProbes(plan: Plan): number {
   return plan === "free" ? FREE_PLAN_MAX_PROBES_PER_RUN : PAID_PLAN_MAX_PROBES_PER_RUN;
+}
+
+/** Incident changes a run applies at most; a paid plan's CPU holds every one. */
+export function defaultMaxIncidentChanges(plan: Plan): number {
+  return plan === "free" ? FREE_PLAN_MAX_INCIDENT_CHANGES_PER_RUN : Number.POSITIVE_INFINITY;
 }
 
 export type UsageLine = {

@@ -10,7 +10,7 @@ import { bumpDataVersion } from "../db/meta";
 import { getMonitors, saveState } from "../db/monitors";
 import { allPhases } from "../db/phases";
 import { addSamplesStatement, sampledIds } from "../db/ticks";
-import { type AutoContext, autoIncidentChange } from "../domain/auto-incident";
+import { type AutoChange, type AutoContext, autoIncidentChange } from "../domain/auto-incident";
 import { isMaintenanceImpact } from "../domain/incident";
 import type { Monitor } from "../domain/monitor";
 import {
@@ -108,13 +108,15 @@ async function autoContexts(env: Env, monitors: readonly Monitor[], now: number)
   });
 }
 
+type Stepped = { monitor: Monitor; state: MonitorState; transition: Transition };
+
 /** One monitor's transition in one batch: its incident change with events, its state, the audit row. */
 async function applyTransition(
   db: D1Database,
-  s: { monitor: Monitor; state: MonitorState; transition: Transition },
+  s: Stepped,
   ctx: AutoContext,
+  change: AutoChange | null,
 ): Promise<Derived | null> {
-  const change = autoIncidentChange(s.monitor, s.transition, ctx);
   const now = iso(ctx.now);
   const write = change
     ? await incidentWrite(db, {
@@ -151,6 +153,9 @@ async function applyTransition(
  * Applies results: each monitor's transition lands in one batch of its own
  * (state, incident, update, events, audit, data version), so one failure
  * never spoils the others. Then rollups and the snapshot are refreshed once.
+ * Transitions that open or resolve an incident are the costly ones: a run
+ * applies at most the plan's share of them, openings first; the others keep
+ * their monitor's state unsaved, so the next run steps them again.
  * Returns how many transitions changed an incident.
  */
 export async function applyResults(
@@ -179,10 +184,27 @@ export async function applyResults(
     changed.map((s) => s.monitor),
     now,
   );
+  const planned = changed.map((s) => {
+    const ctx = contextOf(s.monitor);
+    return { s, ctx, change: autoIncidentChange(s.monitor, s.transition, ctx) };
+  });
+  // Openings first, then resolutions, then state-only changes (counting towards a threshold).
+  const rank = (p: (typeof planned)[number]) => (p.change ? (p.change.before ? 1 : 0) : 2);
+  planned.sort((a, b) => rank(a) - rank(b));
+  const cap = readSettings(env).maxIncidentChangesPerRun;
   const derived: Derived[] = [];
-  for (const s of changed) {
-    const result = await applyTransition(db, s, contextOf(s.monitor));
+  let changes = 0;
+  for (const { s, ctx, change } of planned) {
+    if (change && changes >= cap) continue;
+    if (change) changes += 1;
+    const result = await applyTransition(db, s, ctx, change);
     if (result?.rollups) derived.push(result);
+  }
+  const waiting = planned.filter((p) => p.change).length - changes;
+  if (waiting > 0) {
+    console.warn(
+      `cron: ${waiting} incident changes wait for the next run (at most ${cap} a run on this plan)`,
+    );
   }
   if (derived.length > 0) await refreshDerived(env, mergeDerived(derived, now), now);
   return derived.length;

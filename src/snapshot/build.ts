@@ -184,6 +184,19 @@ function byteSize(value: unknown): number {
   return encoder.encode(JSON.stringify(value)).byteLength;
 }
 
+/** Snapshots' JSON, kept from the size check so that storing them does not stringify again. */
+const jsonOf = new WeakMap<Snapshot, string>();
+
+function withJson(snapshot: Snapshot, json: string): Snapshot {
+  jsonOf.set(snapshot, json);
+  return snapshot;
+}
+
+/** The snapshot as stored in D1 and KV. */
+export function snapshotJson(snapshot: Snapshot): string {
+  return jsonOf.get(snapshot) ?? JSON.stringify(snapshot);
+}
+
 /**
  * Keeps the snapshot under `maxBytes`: first the oldest incidents that are
  * over go, then every incident keeps only its latest update. Active incidents
@@ -193,9 +206,9 @@ function byteSize(value: unknown): number {
 export function boundSize(snapshot: Snapshot, now: string, maxBytes: number): Snapshot {
   const json = JSON.stringify(snapshot);
   // UTF-8 takes at most 3 bytes per UTF-16 unit: most snapshots need no encoding to know they fit.
-  if (json.length * 3 <= maxBytes) return snapshot;
+  if (json.length * 3 <= maxBytes) return withJson(snapshot, json);
   let size = encoder.encode(json).byteLength;
-  if (size <= maxBytes) return snapshot;
+  if (size <= maxBytes) return withJson(snapshot, json);
   const dropped = new Set<string>();
   for (let i = snapshot.incidents.length - 1; i >= 0 && size > maxBytes; i--) {
     const incident = snapshot.incidents[i] as SnapIncident;

@@ -1,6 +1,6 @@
 import { kvPublication, recordKvPublication, storeSnapshotStatement } from "../db/snapshot";
 import { iso, MINUTE_MS } from "../domain/time";
-import { buildSnapshot } from "./build";
+import { buildSnapshot, snapshotJson } from "./build";
 import { remember } from "./current";
 import { KV_KEYS } from "./keys";
 import type { Snapshot } from "./types";
@@ -12,7 +12,7 @@ import type { Snapshot } from "./types";
  */
 export async function rebuildSnapshot(env: Env, now: number): Promise<Snapshot> {
   const snapshot = await buildSnapshot(env.DB, now);
-  await storeSnapshotStatement(env.DB, snapshot.version, snapshot.builtAt, JSON.stringify(snapshot)).run();
+  await storeSnapshotStatement(env.DB, snapshot.version, snapshot.builtAt, snapshotJson(snapshot)).run();
   remember(snapshot);
   await publishToKv(env, snapshot, now);
   return snapshot;
@@ -24,7 +24,7 @@ export async function publishToKv(env: Env, snapshot: Snapshot, now: number): Pr
     const last = await kvPublication(env.DB);
     if (snapshot.version <= last.version) return false;
     if (now - Date.parse(last.at) < MINUTE_MS) return false;
-    await env.SNAPSHOTS.put(KV_KEYS.snapshot, JSON.stringify(snapshot));
+    await env.SNAPSHOTS.put(KV_KEYS.snapshot, snapshotJson(snapshot));
     await env.DB.batch(recordKvPublication(env.DB, snapshot.version, iso(now)));
     return true;
   } catch (err) {

@@ -19,6 +19,23 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+/**
+ * Every snapshot rebuild renders every kept incident's texts, and they rarely
+ * change: the isolate keeps the latest renders (least recently used goes).
+ */
+const MEMO_ENTRIES = 2_000;
+const memo = new Map<string, string>();
+
 export function renderMarkdown(source: string): string {
-  return source.trim() ? md.render(source) : "";
+  if (!source.trim()) return "";
+  const known = memo.get(source);
+  if (known !== undefined) {
+    memo.delete(source);
+    memo.set(source, known);
+    return known;
+  }
+  const html = md.render(source);
+  memo.set(source, html);
+  if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  return html;
 }

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { formatDateTime } from "../../src/domain/time-text";
 import { httpUrl, setSwitch } from "../helpers/monitors";
 import { api, component, create, IMPACT_TYPES, json } from "../helpers/request";
@@ -181,7 +181,7 @@ describe("monitor state machine on real ticks", () => {
   });
 
   it("carries monitors over the per-run cap to the next run, oldest first", async () => {
-    const t0 = freshMinutes(4);
+    const t0 = freshMinutes(12);
     const e = inlineEnv({ MAX_PROBES_PER_RUN: "2" });
     // Whatever earlier tests left enabled shares the cap; count only ours.
     const ours = [
@@ -199,6 +199,41 @@ describe("monitor state machine on real ticks", () => {
         if (ours.includes(m) && !seen.has(m)) seen.set(m, n);
     }
     expect(seen.size).toBe(3);
+  });
+});
+
+describe("a run's share of incident changes", () => {
+  it("opens at most the plan's share of incidents a run, and the rest on the next run", async () => {
+    // Only this test's monitors take part.
+    await env.DB.prepare("UPDATE monitors SET enabled = 0").run();
+    const ids: string[] = [];
+    for (const name of ["share1", "share2", "share3"]) {
+      await setSwitch(name, 503);
+      ids.push(await httpMonitor(name, await component(`Shared ${name}`), { failureThreshold: 1 }));
+    }
+    const e = inlineEnv({ MAX_INCIDENT_CHANGES_PER_RUN: "2" });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const t0 = freshMinutes(3);
+      const opened = async () => (await Promise.all(ids.map(monitorIncidents))).filter((i) => i.length > 0);
+      await tickAt(t0, e);
+      expect(await opened()).toHaveLength(2);
+      expect(warn).toHaveBeenCalledWith(
+        "cron: 1 incident changes wait for the next run (at most 2 a run on this plan)",
+      );
+      await tickAt(t0 + MINUTE, e);
+      expect(await opened()).toHaveLength(3);
+      // Each opened once: the waiting monitor's state was stepped again, not twice.
+      for (const id of ids) expect(await monitorIncidents(id)).toHaveLength(1);
+      // The page shows all three.
+      const summary = await json(api("/v2/summary.json"));
+      expect(
+        summary.incidents.filter((i: { name: string }) => i.name.startsWith("Shared share")),
+      ).toHaveLength(3);
+    } finally {
+      warn.mockRestore();
+      for (const name of ["share1", "share2", "share3"]) await setSwitch(name, 200);
+    }
   });
 });
 
