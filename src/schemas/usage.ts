@@ -23,6 +23,8 @@ export const UsageOut = v.object({
   plan: v.picklist(["free", "paid"]),
   day: v.string(),
   maxProbesPerRun: v.number(),
+  /** Incident changes a cron run applies at most; null where the plan sets no limit. */
+  maxIncidentChangesPerRun: v.nullable(v.number()),
   today: v.array(UsageLineOut),
   days: v.array(UsageDayOut),
 });

@@ -193,6 +193,9 @@ describe("audit and settings in the console", () => {
     const page = await (await consoleGet(s, "/admin/settings")).text();
     expect(page).toContain(REQUIRED_MIGRATION);
     expect(page).toContain("TIMEZONE");
+    // What a cron run may do on this plan (the tests run as the Free plan, with 40 probes a run set).
+    expect(page).toContain("Incident changes per cron run (MAX_INCIDENT_CHANGES_PER_RUN)");
+    expect(page).toContain("2 (the free plan's default)");
     expect(page).not.toContain("test-admin-token");
     expect(page).not.toContain('<form method="post" action="/admin/settings');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   emptyUsage,
+  FREE_PLAN_MAX_INCIDENT_CHANGES_PER_RUN,
   FREE_PLAN_MAX_PROBES_PER_RUN,
   PAID_PLAN_MAX_PROBES_PER_RUN,
   parsePlan,
@@ -29,6 +30,18 @@ describe("plans", () => {
     expect(settingsOf({ PLAN: "free", MAX_PROBES_PER_RUN: "25" }).maxProbesPerRun).toBe(25);
     expect(settingsOf({ PLAN: "free", MAX_PROBES_PER_RUN: "-1" }).maxProbesPerRun).toBe(
       FREE_PLAN_MAX_PROBES_PER_RUN,
+    );
+  });
+
+  it("lets MAX_INCIDENT_CHANGES_PER_RUN follow the plan unless it is set to 1 or more", () => {
+    expect(settingsOf({ PLAN: "free" }).maxIncidentChangesPerRun).toBe(
+      FREE_PLAN_MAX_INCIDENT_CHANGES_PER_RUN,
+    );
+    expect(settingsOf({ PLAN: "paid" }).maxIncidentChangesPerRun).toBe(Number.POSITIVE_INFINITY);
+    expect(settingsOf({ PLAN: "paid", MAX_INCIDENT_CHANGES_PER_RUN: "7" }).maxIncidentChangesPerRun).toBe(7);
+    // 0 would leave every outage waiting for ever: refused, the plan's default holds.
+    expect(settingsOf({ PLAN: "free", MAX_INCIDENT_CHANGES_PER_RUN: "0" }).maxIncidentChangesPerRun).toBe(
+      FREE_PLAN_MAX_INCIDENT_CHANGES_PER_RUN,
     );
   });
 

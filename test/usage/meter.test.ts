@@ -14,6 +14,7 @@ type Usage = {
   plan: string;
   day: string;
   maxProbesPerRun: number;
+  maxIncidentChangesPerRun: number | null;
   today: { metric: string; value: number | null; limit: number | null; warning: boolean }[];
   days: { day: string; d1RowsWritten: number; kvWrites: number; subrequestsMax: number; cronRuns: number }[];
 };
@@ -106,6 +107,7 @@ describe("the budget meter", () => {
     const report = (await res.json()) as Usage;
     expect(report.plan).toBe("paid");
     expect(report.maxProbesPerRun).toBe(40);
+    expect(report.maxIncidentChangesPerRun).toBeNull();
     expect(report.today.find((l) => l.metric === "d1_rows_written")).toMatchObject({
       limit: null,
       warning: false,

@@ -506,6 +506,8 @@ export default {
     "c.s.plan": "Cloudflare-Tarif (PLAN)",
     "c.s.probes": "Prüfungen je Cron-Lauf (MAX_PROBES_PER_RUN)",
     "c.s.planDefault": "{n} (Standard des Tarifs {plan})",
+    "c.s.incidentChanges": "Vorfalländerungen je Cron-Lauf (MAX_INCIDENT_CHANGES_PER_RUN)",
+    "c.s.noLimit": "keine Grenze",
     "c.s.private": "Private Ziele (ALLOW_PRIVATE_TARGETS)",
     "c.s.httpWebhooks": "Webhooks über http (ALLOW_HTTP_WEBHOOKS)",
     "c.s.metrics": "Öffentliche Metriken (METRICS_PUBLIC)",

@@ -500,6 +500,8 @@ export default {
     "c.s.plan": "Cloudflare plan (PLAN)",
     "c.s.probes": "Probes per cron run (MAX_PROBES_PER_RUN)",
     "c.s.planDefault": "{n} (the {plan} plan's default)",
+    "c.s.incidentChanges": "Incident changes per cron run (MAX_INCIDENT_CHANGES_PER_RUN)",
+    "c.s.noLimit": "no limit",
     "c.s.private": "Private targets (ALLOW_PRIVATE_TARGETS)",
     "c.s.httpWebhooks": "Plain-http webhooks (ALLOW_HTTP_WEBHOOKS)",
     "c.s.metrics": "Public metrics (METRICS_PUBLIC)",

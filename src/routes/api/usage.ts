@@ -9,7 +9,7 @@ import { readSettings } from "../../settings";
 
 /** The budget meter: today's spending against the plan's limits, and the kept days. */
 export const usage = new Hono<AppEnv>().get("/", documented(OPS.getUsage), async (c) => {
-  const { plan, maxProbesPerRun } = readSettings(c.env);
+  const { plan, maxProbesPerRun, maxIncidentChangesPerRun } = readSettings(c.env);
   const day = dayKey(Date.now());
   const days = await listUsage(c.env.DB, USAGE_KEPT_DAYS);
   const today = days[0]?.day === day ? days[0] : emptyUsage(day);
@@ -18,6 +18,8 @@ export const usage = new Hono<AppEnv>().get("/", documented(OPS.getUsage), async
     plan,
     day,
     maxProbesPerRun,
+    // null: no limit (a paid plan's default).
+    maxIncidentChangesPerRun: Number.isFinite(maxIncidentChangesPerRun) ? maxIncidentChangesPerRun : null,
     today: usageLines(today, plan).map((l) => ({ ...l, label: USAGE_LABELS[l.metric] })),
     days: days.map((d) => ({
       day: d.day,

@@ -255,6 +255,14 @@ export const consoleSettings = new Hono<AppEnv>().use(session("admin")).get("/",
         ? String(s.maxProbesPerRun)
         : l.t("c.s.planDefault", { n: s.maxProbesPerRun, plan: s.plan }),
     ],
+    [
+      l.t("c.s.incidentChanges"),
+      Number.isFinite(s.maxIncidentChangesPerRun)
+        ? env.MAX_INCIDENT_CHANGES_PER_RUN
+          ? String(s.maxIncidentChangesPerRun)
+          : l.t("c.s.planDefault", { n: s.maxIncidentChangesPerRun, plan: s.plan })
+        : l.t("c.s.noLimit"),
+    ],
     [l.t("c.s.private"), env.ALLOW_PRIVATE_TARGETS ?? ""],
     [l.t("c.s.httpWebhooks"), env.ALLOW_HTTP_WEBHOOKS ?? ""],
     [l.t("c.s.metrics"), env.METRICS_PUBLIC ?? ""],
