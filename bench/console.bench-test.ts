@@ -6,6 +6,7 @@
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
 import { getIncident } from "../src/db/incidents";
+import { localeOf } from "../src/i18n/locale";
 import { loadCatalogue } from "../src/routes/console/catalogue";
 import { incidentView } from "../src/routes/console/incidents";
 import { renderConsole } from "../src/views/console/chrome";
@@ -94,21 +95,39 @@ it("serves every console page small, without script, and fast", async () => {
   }
   // Render alone (the view to HTML, no D1) for the heaviest screens, from the data their routes read.
   const catalogue = await loadCatalogue(env.DB);
+  const l = localeOf("en");
   const chrome = {
     pageName: "Beacon",
     who: "ADMIN_TOKEN",
     scopes: ["admin" as const],
     csrf: "csrf_x",
     path: "/admin",
+    l,
   };
   const stored = await getIncident(env.DB, incident);
   const view = await incidentView(env.DB, stored as NonNullable<typeof stored>, catalogue);
   const values = { title: "", text: "", status: "1", impacts: {} };
   const screens = {
     "new incident": () =>
-      NewIncidentForm({ catalogue, values: { ...values, kind: "" }, errors: [], csrf: "x", preview: null }),
+      NewIncidentForm({
+        catalogue,
+        values: { ...values, kind: "" },
+        errors: [],
+        csrf: "x",
+        preview: null,
+        l,
+      }),
     incident: () =>
-      IncidentScreen({ incident: view, catalogue, values, errors: [], csrf: "x", tz: "UTC", publicUrl: "/" }),
+      IncidentScreen({
+        incident: view,
+        catalogue,
+        values,
+        errors: [],
+        csrf: "x",
+        tz: "UTC",
+        publicUrl: "/",
+        l,
+      }),
   };
   const renderMs: Record<string, number> = {};
   for (const [name, body] of Object.entries(screens)) {

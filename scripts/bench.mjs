@@ -217,13 +217,7 @@ async function againstRunner() {
             page_lighthouse_tbt_ms_50_components: Math.round(audit.tbtMs),
           }
         : {}),
-      ...(fcp
-        ? {
-            page_fcp_ratio_50_components: Number(fcp.ratio.toFixed(3)),
-            page_fcp_ms_50_components: Math.round(fcp.pageMs),
-            page_fcp_ms_reference: Math.round(fcp.referenceMs),
-          }
-        : {}),
+      ...(fcp ? fcpKeys(fcp) : {}),
       page_bytes_gzip: gzip,
       page_bytes_html_20_components: html.length,
       page_rps_median: Math.round(median(page)),
@@ -337,13 +331,39 @@ async function cronFigures() {
   };
 }
 
+/** First paint at 50 components alone (`npm run bench -- fcp`): the same page and measure as in the full run. */
+async function fcpFigures() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-bench-fcp-"));
+  const runner = await startRunner({ DATA_DIR: dataDir, SEED_DEMO: "0", CRON: "0", ADMIN_TOKEN: TOKEN });
+  try {
+    await seedTwenty(runner.url);
+    await growToFifty(runner.url);
+    const fcp = await fcpRatio(runner.url, "/", "/no-such-page");
+    return fcp ? fcpKeys(fcp) : {};
+  } finally {
+    await runner.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** @param {{ ratio: number, pageMs: number, referenceMs: number }} fcp */
+function fcpKeys(fcp) {
+  return {
+    page_fcp_ratio_50_components: Number(fcp.ratio.toFixed(3)),
+    page_fcp_ms_50_components: Math.round(fcp.pageMs),
+    page_fcp_ms_reference: Math.round(fcp.referenceMs),
+  };
+}
+
 async function main() {
-  // `npm run bench -- cron` measures the cron figures alone.
+  // `npm run bench -- cron` measures the cron figures alone, `-- fcp` the first paint at 50 components.
   const only = process.argv[2];
   const results =
     only === "cron"
       ? await cronFigures()
-      : { ...(await inWorkerd()), ...(await againstRunner()), ...(await cronFigures()) };
+      : only === "fcp"
+        ? await fcpFigures()
+        : { ...(await inWorkerd()), ...(await againstRunner()), ...(await cronFigures()) };
   let previous = {};
   try {
     previous = JSON.parse(await readFile(RESULTS, "utf8"));
