@@ -138,22 +138,25 @@ async function completeTick(
       deps.now(),
     );
   }
-  await finishTickStatement(env.DB, minute, iso(deps.now()), samples, probed, queued > 0).run();
+  // The run's clock has moved on while probing: results carry their own times, and what follows
+  // must not see an incident a probe just opened as not yet begun (nor announce it undone).
+  const later = deps.now();
+  await finishTickStatement(env.DB, minute, iso(later), samples, probed, queued > 0).run();
   // Each step stands alone: a failing one (a snapshot D1 refuses, a broken webhook) never stops the others.
-  await isolated("maintenance transitions", () => timeTransitions(env.DB, now));
-  await isolated("snapshot", () => maintainSnapshot(env, now, wall));
+  await isolated("maintenance transitions", () => timeTransitions(env.DB, later));
+  await isolated("snapshot", () => maintainSnapshot(env, later, wall));
   if (minute % 60 === 0)
     await isolated("housekeeping", () => purgeExpiredSessions(env.DB, Math.min(now, wall)));
   await isolated("deliveries", () =>
     runDeliveries(
       env,
-      now,
-      () => pageInfo(env, now, readSettings(env).pageUrl || "http://localhost"),
+      later,
+      () => pageInfo(env, later, readSettings(env).pageUrl || "http://localhost"),
       deps.fetch,
     ),
   );
   const mail = await isolated("mail", () =>
-    runMail(env, now, () => pageInfo(env, now, readSettings(env).pageUrl || "http://localhost")),
+    runMail(env, later, () => pageInfo(env, later, readSettings(env).pageUrl || "http://localhost")),
   );
   return {
     minute,

@@ -202,6 +202,29 @@ describe("monitor state machine on real ticks", () => {
   });
 });
 
+describe("the run's clock", () => {
+  it("announces a component's new status once when a probe opens its incident, not undone later in the run", async () => {
+    const comp = await component("Announced once");
+    await setSwitch("announce", 503);
+    await httpMonitor("announce", comp, { failureThreshold: 1 });
+    try {
+      const t0 = freshMinutes(3);
+      await tickAt(t0);
+      await tickAt(t0 + MINUTE);
+      const { results } = await env.DB.prepare(
+        "SELECT body FROM outbox WHERE event = 'component.status_changed' AND body LIKE ?1 ORDER BY seq",
+      )
+        .bind(`%${comp}%`)
+        .all<{ body: string }>();
+      // The incident begins at the probe, a little after the run began: the steps after the
+      // probes (maintenance edges, statuses) run on the later clock and agree with it.
+      expect(results.map((r) => JSON.parse(r.body).component.newStatus)).toEqual(["major_outage"]);
+    } finally {
+      await setSwitch("announce", 200);
+    }
+  });
+});
+
 describe("a run's share of incident changes", () => {
   it("opens at most the plan's share of incidents a run, and the rest on the next run", async () => {
     // Only this test's monitors take part.
