@@ -154,23 +154,25 @@ export async function calibrateIsolateCpu() {
     const url = await mf.ready;
     const inspector = await mf.getInspectorURL();
     const pids = workerdUnder(process.pid);
+    if (processCpuMs(pids) === null) return null;
     const burn = async (/** @type {number} */ n, /** @type {number} */ times) => {
       for (let i = 0; i < times; i++) await (await fetch(`${url}?n=${n}`)).text();
+    };
+    /** The processes' CPU while `work` runs (not null: /proc was read above). @param {() => Promise<void>} work */
+    const cpuDuring = async (work) => {
+      const before = /** @type {number} */ (processCpuMs(pids));
+      await work();
+      return /** @type {number} */ (processCpuMs(pids)) - before;
     };
     await burn(1_000_000, 5);
     const profiler = await openIsolateProfiler(`ws://${inspector.host}/core:user:calibration`);
     try {
       const ratios = [];
       for (let round = 0; round < 3; round++) {
-        const before = processCpuMs(pids);
-        await burn(1, 20);
-        const fixed = /** @type {number} */ (processCpuMs(pids)) - /** @type {number} */ (before);
-        const start = processCpuMs(pids);
-        await burn(1_000_000, 20);
-        const process = /** @type {number} */ (processCpuMs(pids)) - /** @type {number} */ (start) - fixed;
-        if (start === null) return null;
+        const fixed = await cpuDuring(() => burn(1, 20));
+        const truth = (await cpuDuring(() => burn(1_000_000, 20))) - fixed;
         const sampled = await profiler.measure(() => burn(1_000_000, 20));
-        ratios.push(sampled.ms / process);
+        ratios.push(sampled.ms / truth);
       }
       return ratios.sort((a, b) => a - b)[1] ?? null;
     } finally {
