@@ -23,6 +23,7 @@ import { consoleFlow } from "./lib/console-flow.mjs";
 import { cronCpu } from "./lib/cron-cpu.mjs";
 import { impactTypes } from "./lib/impact-types.mjs";
 import { calibrateIsolateCpu } from "./lib/isolate-cpu.mjs";
+import { openLocalD1 } from "./lib/local-d1.mjs";
 import { fcpRatio, lighthouseMobile } from "./lib/page-audit.mjs";
 import { startRunner } from "./lib/runner-process.mjs";
 
@@ -83,17 +84,56 @@ async function post(url, path, body) {
   return /** @type {{ id: string }} */ (await res.json()).id;
 }
 
-/** 20 components (4 groups of 4), an active incident, a resolved one and a maintenance. @param {string} url */
-async function seedTwenty(url) {
+/** @typedef {Awaited<ReturnType<typeof startRunner>>} Runner */
+
+/** The runner every page figure is measured on: no demo, no cron. @param {string} dataDir */
+const pageRunnerEnv = (dataDir) => ({ DATA_DIR: dataDir, SEED_DEMO: "0", CRON: "0", ADMIN_TOKEN: TOKEN });
+
+/**
+ * Gives the components made in the last day 95 days of history, as on a page
+ * that has run a while (the API sets a component's creation time; its bar
+ * says "no data" for the days before it). Stops the runner, edits its local
+ * D1, and starts it again on the same state: call it before any incident
+ * touches those components, so that every figure is computed afresh.
+ * @param {Runner} runner @param {Record<string, string>} env @returns {Promise<Runner>}
+ */
+async function backdateNewComponents(runner, env) {
+  await runner.stop();
+  const { db, close } = await openLocalD1(env.DATA_DIR);
+  try {
+    const now = Date.now();
+    const since = new Date(Math.floor((now - 95 * 86_400_000) / 86_400_000) * 86_400_000).toISOString();
+    await db
+      .prepare("UPDATE components SET created_at = ?1, updated_at = ?1 WHERE created_at > ?2")
+      .bind(since, new Date(now - 86_400_000).toISOString())
+      .run();
+  } finally {
+    await close();
+  }
+  return startRunner(env);
+}
+
+/**
+ * 20 components (4 groups of 4) with 95 days of history, an active incident, a
+ * resolved one and a maintenance.
+ * @param {Runner} runner @param {Record<string, string>} env @returns {Promise<Runner>}
+ */
+async function seedTwenty(runner, env) {
   const leaves = [];
   for (let g = 0; g < 4; g++) {
-    const group = await post(url, "/components", { displayName: `Region ${g + 1}`, position: g });
+    const group = await post(runner.url, "/components", { displayName: `Region ${g + 1}`, position: g });
     for (let m = 0; m < 4; m++) {
       leaves.push(
-        await post(url, "/components", { displayName: `Service ${g + 1}.${m + 1}`, group, position: m }),
+        await post(runner.url, "/components", {
+          displayName: `Service ${g + 1}.${m + 1}`,
+          group,
+          position: m,
+        }),
       );
     }
   }
+  const next = await backdateNewComponents(runner, env);
+  const url = next.url;
   const now = Date.now();
   const types = await impactTypes(url);
   const type = types.connectivity;
@@ -115,24 +155,27 @@ async function seedTwenty(url) {
     endedAt: new Date(now + 2 * 86_400_000 + 3_600_000).toISOString(),
     affects: [{ reference: leaves[5], type: types.maintenance, severity: 0 }],
   });
+  return next;
 }
 
 /**
- * 29 more components (50 in all) and incidents on a fifth
- * of the last 90 days, each on 2 to 4 components.
- * @param {string} url
+ * 30 more components (50 in all), also with 95 days of history, and incidents
+ * on a fifth of the last 90 days, each on 2 to 4 components.
+ * @param {Runner} runner @param {Record<string, string>} env @returns {Promise<Runner>}
  */
-async function growToFifty(url) {
+async function growToFifty(runner, env) {
   /** @type {string[]} */
   const leaves = [];
   for (let g = 0; g < 3; g++) {
-    const group = await post(url, "/components", { displayName: `Zone ${g + 1}`, position: 10 + g });
+    const group = await post(runner.url, "/components", { displayName: `Zone ${g + 1}`, position: 10 + g });
     for (let m = 0; m < 9; m++) {
       leaves.push(
-        await post(url, "/components", { displayName: `Node ${g + 1}.${m + 1}`, group, position: m }),
+        await post(runner.url, "/components", { displayName: `Node ${g + 1}.${m + 1}`, group, position: m }),
       );
     }
   }
+  const next = await backdateNewComponents(runner, env);
+  const url = next.url;
   const types = await impactTypes(url);
   const now = Date.now();
   for (let d = 3; d < 90; d += 5) {
@@ -149,6 +192,7 @@ async function growToFifty(url) {
       affects,
     });
   }
+  return next;
 }
 
 /** @param {string} url @param {Record<string, string>} [headers] */
@@ -168,9 +212,10 @@ function median(values) {
 
 async function againstRunner() {
   const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-bench-"));
-  const runner = await startRunner({ DATA_DIR: dataDir, SEED_DEMO: "0", CRON: "0", ADMIN_TOKEN: TOKEN });
+  const env = pageRunnerEnv(dataDir);
+  let runner = await startRunner(env);
   try {
-    await seedTwenty(runner.url);
+    runner = await seedTwenty(runner, env);
     const html = Buffer.from(await (await fetch(`${runner.url}/`)).arrayBuffer());
     const css = Buffer.from(await (await fetch(`${runner.url}/style.css`)).arrayBuffer());
     const gzip = gzipSync(html).length + gzipSync(css).length;
@@ -192,7 +237,7 @@ async function againstRunner() {
     const flow = await consoleFlow(runner.url, TOKEN, "Flow template");
 
     // The page at 50 components: compressed throughput, Lighthouse, first paint.
-    await growToFifty(runner.url);
+    runner = await growToFifty(runner, env);
     const gz = { "accept-encoding": "gzip" };
     const page50 = [];
     const file50 = [];
@@ -334,10 +379,11 @@ async function cronFigures() {
 /** First paint at 50 components alone (`npm run bench -- fcp`): the same page and measure as in the full run. */
 async function fcpFigures() {
   const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-bench-fcp-"));
-  const runner = await startRunner({ DATA_DIR: dataDir, SEED_DEMO: "0", CRON: "0", ADMIN_TOKEN: TOKEN });
+  const env = pageRunnerEnv(dataDir);
+  let runner = await startRunner(env);
   try {
-    await seedTwenty(runner.url);
-    await growToFifty(runner.url);
+    runner = await seedTwenty(runner, env);
+    runner = await growToFifty(runner, env);
     const fcp = await fcpRatio(runner.url, "/", "/no-such-page");
     return fcp ? fcpKeys(fcp) : {};
   } finally {

@@ -195,6 +195,49 @@ describe("pages in Chromium", () => {
     }
   });
 
+  it("expose every bar to assistive technology, those below the first screen too", async () => {
+    // Chromium leaves what it skips rendering (content-visibility) out of its accessibility
+    // tree, so no row may be skipped: a screen reader would not find it.
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 480 },
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${runner.url}/`);
+      const row = page.locator(".component").last();
+      expect(await row.evaluate((li) => li.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+      const name = (await row.locator("h3 a").textContent()) ?? "";
+      const days = await row.locator(".strip li").allTextContents();
+      // Chromium's own accessibility tree, as a screen reader gets it, before the row is scrolled to.
+      const cdp = await context.newCDPSession(page);
+      type AXNode = {
+        nodeId: string;
+        role?: { value?: string };
+        name?: { value?: string };
+        childIds?: string[];
+      };
+      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AXNode[] };
+      const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+      const texts = (n: AXNode): string[] =>
+        n.role?.value === "StaticText"
+          ? [n.name?.value ?? ""]
+          : (n.childIds ?? []).flatMap((id) => {
+              const child = byId.get(id);
+              return child ? texts(child) : [];
+            });
+      const heading = nodes.find((n) => n.role?.value === "heading" && n.name?.value?.startsWith(`${name} `));
+      expect(heading).toBeDefined();
+      const bar = nodes.find(
+        (n) => n.role?.value === "list" && n.name?.value === `Daily status of ${name}, last 90 days`,
+      );
+      expect(bar).toBeDefined();
+      expect(texts(bar as AXNode)).toEqual(days);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("edge each incident in the history with its impact's colour", async () => {
     const context = await browser.newContext({ javaScriptEnabled: true });
     try {
