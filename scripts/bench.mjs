@@ -26,6 +26,7 @@ import { calibrateIsolateCpu } from "./lib/isolate-cpu.mjs";
 import { openLocalD1 } from "./lib/local-d1.mjs";
 import { fcpRatio, lighthouseMobile } from "./lib/page-audit.mjs";
 import { startRunner } from "./lib/runner-process.mjs";
+import { backdateComponents } from "./lib/seed.mjs";
 
 const run = promisify(execFile);
 const RESULTS = path.join(ROOT, "bench-results.json");
@@ -84,47 +85,57 @@ async function post(url, path, body) {
   return /** @type {{ id: string }} */ (await res.json()).id;
 }
 
-/** @typedef {Awaited<ReturnType<typeof startRunner>>} Runner */
-
-/** The runner every page figure is measured on: no demo, no cron. @param {string} dataDir */
-const pageRunnerEnv = (dataDir) => ({ DATA_DIR: dataDir, SEED_DEMO: "0", CRON: "0", ADMIN_TOKEN: TOKEN });
-
 /**
- * Gives the components made in the last day 95 days of history, as on a page
- * that has run a while (the API sets a component's creation time; its bar
- * says "no data" for the days before it). Stops the runner, edits its local
- * D1, and starts it again on the same state: call it before any incident
- * touches those components, so that every figure is computed afresh.
- * @param {Runner} runner @param {Record<string, string>} env @returns {Promise<Runner>}
+ * `npm start` on a state of its own for the page figures (no demo, no cron),
+ * which can be stopped, edited and started again on that state.
+ * @param {string} prefix of its temporary directory
  */
-async function backdateNewComponents(runner, env) {
-  await runner.stop();
-  const { db, close } = await openLocalD1(env.DATA_DIR);
-  try {
-    const now = Date.now();
-    const since = new Date(Math.floor((now - 95 * 86_400_000) / 86_400_000) * 86_400_000).toISOString();
-    await db
-      .prepare("UPDATE components SET created_at = ?1, updated_at = ?1 WHERE created_at > ?2")
-      .bind(since, new Date(now - 86_400_000).toISOString())
-      .run();
-  } finally {
-    await close();
-  }
-  return startRunner(env);
+async function pageRunner(prefix) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), prefix));
+  const env = { DATA_DIR: dataDir, SEED_DEMO: "0", CRON: "0", ADMIN_TOKEN: TOKEN };
+  let runner = await startRunner(env);
+  return {
+    get url() {
+      return runner.url;
+    },
+    /** Stops the runner, runs `edit` on its local D1, and starts it again. @param {(db: Awaited<ReturnType<typeof openLocalD1>>["db"]) => Promise<void>} edit */
+    async offline(edit) {
+      await runner.stop();
+      const { db, close } = await openLocalD1(dataDir);
+      try {
+        await edit(db);
+      } finally {
+        await close();
+      }
+      runner = await startRunner(env);
+    },
+    async close() {
+      await runner.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** @typedef {Awaited<ReturnType<typeof pageRunner>>} PageRunner */
+
+/** Gives the components made in the last day 95 days of history (see backdateComponents). @param {PageRunner} page */
+function backdateNewComponents(page) {
+  const now = Date.now();
+  return page.offline((db) => backdateComponents(db, now, new Date(now - 86_400_000).toISOString()));
 }
 
 /**
  * 20 components (4 groups of 4) with 95 days of history, an active incident, a
  * resolved one and a maintenance.
- * @param {Runner} runner @param {Record<string, string>} env @returns {Promise<Runner>}
+ * @param {PageRunner} page
  */
-async function seedTwenty(runner, env) {
+async function seedTwenty(page) {
   const leaves = [];
   for (let g = 0; g < 4; g++) {
-    const group = await post(runner.url, "/components", { displayName: `Region ${g + 1}`, position: g });
+    const group = await post(page.url, "/components", { displayName: `Region ${g + 1}`, position: g });
     for (let m = 0; m < 4; m++) {
       leaves.push(
-        await post(runner.url, "/components", {
+        await post(page.url, "/components", {
           displayName: `Service ${g + 1}.${m + 1}`,
           group,
           position: m,
@@ -132,8 +143,8 @@ async function seedTwenty(runner, env) {
       );
     }
   }
-  const next = await backdateNewComponents(runner, env);
-  const url = next.url;
+  await backdateNewComponents(page);
+  const url = page.url;
   const now = Date.now();
   const types = await impactTypes(url);
   const type = types.connectivity;
@@ -155,27 +166,26 @@ async function seedTwenty(runner, env) {
     endedAt: new Date(now + 2 * 86_400_000 + 3_600_000).toISOString(),
     affects: [{ reference: leaves[5], type: types.maintenance, severity: 0 }],
   });
-  return next;
 }
 
 /**
  * 30 more components (50 in all), also with 95 days of history, and incidents
  * on a fifth of the last 90 days, each on 2 to 4 components.
- * @param {Runner} runner @param {Record<string, string>} env @returns {Promise<Runner>}
+ * @param {PageRunner} page
  */
-async function growToFifty(runner, env) {
+async function growToFifty(page) {
   /** @type {string[]} */
   const leaves = [];
   for (let g = 0; g < 3; g++) {
-    const group = await post(runner.url, "/components", { displayName: `Zone ${g + 1}`, position: 10 + g });
+    const group = await post(page.url, "/components", { displayName: `Zone ${g + 1}`, position: 10 + g });
     for (let m = 0; m < 9; m++) {
       leaves.push(
-        await post(runner.url, "/components", { displayName: `Node ${g + 1}.${m + 1}`, group, position: m }),
+        await post(page.url, "/components", { displayName: `Node ${g + 1}.${m + 1}`, group, position: m }),
       );
     }
   }
-  const next = await backdateNewComponents(runner, env);
-  const url = next.url;
+  await backdateNewComponents(page);
+  const url = page.url;
   const types = await impactTypes(url);
   const now = Date.now();
   for (let d = 3; d < 90; d += 5) {
@@ -192,7 +202,6 @@ async function growToFifty(runner, env) {
       affects,
     });
   }
-  return next;
 }
 
 /** @param {string} url @param {Record<string, string>} [headers] */
@@ -211,11 +220,9 @@ function median(values) {
 }
 
 async function againstRunner() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-bench-"));
-  const env = pageRunnerEnv(dataDir);
-  let runner = await startRunner(env);
+  const runner = await pageRunner("beacon-bench-");
   try {
-    runner = await seedTwenty(runner, env);
+    await seedTwenty(runner);
     const html = Buffer.from(await (await fetch(`${runner.url}/`)).arrayBuffer());
     const css = Buffer.from(await (await fetch(`${runner.url}/style.css`)).arrayBuffer());
     const gzip = gzipSync(html).length + gzipSync(css).length;
@@ -237,7 +244,7 @@ async function againstRunner() {
     const flow = await consoleFlow(runner.url, TOKEN, "Flow template");
 
     // The page at 50 components: compressed throughput, Lighthouse, first paint.
-    runner = await growToFifty(runner, env);
+    await growToFifty(runner);
     const gz = { "accept-encoding": "gzip" };
     const page50 = [];
     const file50 = [];
@@ -270,8 +277,7 @@ async function againstRunner() {
       page_vs_static_throughput_ratio: Number((median(page) / median(file)).toFixed(3)),
     };
   } finally {
-    await runner.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await runner.close();
   }
 }
 
@@ -378,17 +384,14 @@ async function cronFigures() {
 
 /** First paint at 50 components alone (`npm run bench -- fcp`): the same page and measure as in the full run. */
 async function fcpFigures() {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "beacon-bench-fcp-"));
-  const env = pageRunnerEnv(dataDir);
-  let runner = await startRunner(env);
+  const runner = await pageRunner("beacon-bench-fcp-");
   try {
-    runner = await seedTwenty(runner, env);
-    runner = await growToFifty(runner, env);
+    await seedTwenty(runner);
+    await growToFifty(runner);
     const fcp = await fcpRatio(runner.url, "/", "/no-such-page");
     return fcp ? fcpKeys(fcp) : {};
   } finally {
-    await runner.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await runner.close();
   }
 }
 

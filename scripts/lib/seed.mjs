@@ -10,6 +10,22 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
+ * Gives components 95 days of history, as on a page that has run a while: the
+ * API sets a component's creation time to now, and its bar says "no data" for
+ * the days before it. Only those made after `madeAfter` (ISO), all by default.
+ * Call it before any incident touches them, so that every figure is computed
+ * afresh.
+ * @param {Awaited<ReturnType<import("miniflare").Miniflare["getD1Database"]>>} db
+ * @param {number} now @param {string} [madeAfter]
+ */
+export async function backdateComponents(db, now, madeAfter = "") {
+  await db
+    .prepare("UPDATE components SET created_at = ?1, updated_at = ?1 WHERE created_at > ?2")
+    .bind(new Date(Math.floor((now - 95 * DAY) / DAY) * DAY).toISOString(), madeAfter)
+    .run();
+}
+
+/**
  * @param {URL} baseUrl where the Worker listens
  * @param {Awaited<ReturnType<import("miniflare").Miniflare["getD1Database"]>>} db
  * @param {string} adminToken
@@ -59,10 +75,7 @@ export async function seedDemo(baseUrl, db, adminToken, demoBase) {
   const iso = (/** @type {number} */ ms) => new Date(ms).toISOString();
 
   // The demo's components have existed for 95 days, so the 90-day bars hold history, not "no data".
-  await db
-    .prepare("UPDATE components SET created_at = ?1, updated_at = ?1")
-    .bind(iso(Math.floor((now - 95 * DAY) / DAY) * DAY))
-    .run();
+  await backdateComponents(db, now);
 
   const pastStart = Math.floor((now - 3 * DAY) / HOUR) * HOUR + 14 * MINUTE;
   const past = await send("/incidents", {
