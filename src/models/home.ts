@@ -59,7 +59,27 @@ export type ComponentEntry = {
   /** Days behind the uptime figure, when fewer than the bar shows. */
   uptimeDays: number | null;
   children: ComponentEntry[];
+  /** A group shown folded: its members' bars are one click (or Enter) away. */
+  collapsed: boolean;
 };
+
+/**
+ * A page with more bars than this folds its groups in which everything is
+ * operational, so that an outage is not buried under screens of green bars
+ * and the browser lays out the bars a visitor opens, not all of them.
+ */
+export const FOLD_GROUPS_OVER_BARS = 12;
+
+/** The groups to fold: on a long page, those whose own and members' status is operational. */
+function foldQuietGroups(entries: ComponentEntry[]): ComponentEntry[] {
+  const bars = entries.reduce((n, c) => n + (c.children.length ? c.children.length : 1), 0);
+  if (bars <= FOLD_GROUPS_OVER_BARS) return entries;
+  return entries.map((c) =>
+    c.children.length && c.status === "operational" && c.children.every((m) => m.status === "operational")
+      ? { ...c, collapsed: true }
+      : c,
+  );
+}
 
 export type HomeModel = {
   now: string;
@@ -175,9 +195,12 @@ export function homeModel(
       uptime: history?.uptime ?? "",
       uptimeDays: history && history.uptimeDays < BAR_DAYS ? history.uptimeDays : null,
       children,
+      collapsed: false,
     };
   };
-  const components = snapshot.components.filter((c) => c.group === null || !known.has(c.group)).map(entry);
+  const components = foldQuietGroups(
+    snapshot.components.filter((c) => c.group === null || !known.has(c.group)).map(entry),
+  );
 
   const lastTickAt = options.lastTickAt === undefined ? snapshot.lastTickAt : options.lastTickAt;
   const delayed = checksDelayed(snapshot, lastTickAt, nowMs);

@@ -17,14 +17,17 @@ function Head({ c, link, l }: RowProps): VNode {
 function Row({ c, link, renderer, l }: RowProps): VNode {
   return html`<li class="component">
     <${Head} c=${c} link=${link} l=${l} />
-    ${c.strip ? html`<${DayStrip} name=${c.name} finished=${c.strip.finished} today=${c.strip.today} uptime=${c.uptime} uptimeDays=${c.uptimeDays} l=${l} renderer=${renderer ? { strips: renderer, slot: c.id } : undefined} />` : null}
+    ${c.strip ? html`<${DayStrip} name=${c.name} finished=${c.strip.finished} today=${c.strip.today} uptime=${c.uptime} uptimeDays=${c.uptimeDays} tooltips="notable" l=${l} renderer=${renderer ? { strips: renderer, slot: c.id } : undefined} />` : null}
   </li>`;
 }
 
 function Group({ c, link, renderer, l }: RowProps): VNode {
   return html`<li class="group">
     <${Head} c=${c} link=${link} l=${l} />
-    <ul class="components">${c.children.map((child) => html`<${Row} c=${child} link=${link} renderer=${renderer} l=${l} />`)}</ul>
+    <details class="members" open=${!c.collapsed}>
+      <summary>${l.t("home.members", { count: c.children.length })}</summary>
+      <ul class="components">${c.children.map((child) => html`<${Row} c=${child} link=${link} renderer=${renderer} l=${l} />`)}</ul>
+    </details>
   </li>`;
 }
 

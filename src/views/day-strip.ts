@@ -4,15 +4,21 @@ import { html, render, type VNode } from "./html";
 
 type Cell = StripDay & { span?: number };
 
+export type Tooltips = "all" | "notable";
+
 /**
  * One day of a bar, or a run of equal days (`span` wide, by a class: the CSP
  * allows no inline style). The text alternative is the cell's own text,
- * moved out of sight by the stylesheet, and repeated in `title` for pointer
- * users; a day with incidents links to that day's list.
+ * moved out of sight by the stylesheet; a day with incidents links to that
+ * day's list. `tooltips` says which cells repeat the text in `title` for
+ * pointer users: all of them (a component's page), or those that are not
+ * plain green (the home page, whose bars must stay light: a green run says
+ * no more than the bar's legend).
  */
-export function DayCell({ level, label, day, span = 1 }: Cell): VNode {
+export function DayCell({ level, label, day, span = 1 }: Cell, tooltips: Tooltips = "all"): VNode {
   const cls = span > 1 ? `l-${level} w${span}` : `l-${level}`;
-  return html`<li class=${cls} title=${label}>${day ? html`<a href=${`/history?day=${day}`}>${label}</a>` : label}</li>`;
+  const title = tooltips === "all" || level !== "ok" || day ? label : undefined;
+  return html`<li class=${cls} title=${title}>${day ? html`<a href=${`/history?day=${day}`}>${label}</a>` : label}</li>`;
 }
 
 const encoder = new TextEncoder();
@@ -28,7 +34,7 @@ const SLOT = /<!--strip:([\w@.-]+)-->/;
  * contain "<!--", so a marker cannot be forged.)
  */
 export class StripRenderer {
-  private readonly rendered = new WeakMap<readonly Cell[], Uint8Array>();
+  private readonly rendered = { all: new WeakMap<readonly Cell[], Uint8Array>(), notable: new WeakMap() };
   private readonly placed = new Map<string, Uint8Array>();
 
   /** Starts a page: markers of earlier pages no longer count. */
@@ -37,11 +43,12 @@ export class StripRenderer {
   }
 
   /** The marker for a bar's finished days, rendering them the first time this array is seen. */
-  slot(name: string, days: readonly Cell[]): string {
-    let bytes = this.rendered.get(days);
+  slot(name: string, days: readonly Cell[], tooltips: Tooltips = "all"): string {
+    const rendered = this.rendered[tooltips];
+    let bytes = rendered.get(days);
     if (!bytes) {
-      bytes = encoder.encode(render(html`${days.map((d) => DayCell(d))}`));
-      this.rendered.set(days, bytes);
+      bytes = encoder.encode(render(html`${days.map((d) => DayCell(d, tooltips))}`));
+      rendered.set(days, bytes);
     }
     this.placed.set(name, bytes);
     return `<!--strip:${name}-->`;
@@ -80,15 +87,26 @@ export type DayStripProps = {
   uptimeDays?: number | null;
   /** Leaves the finished days to the renderer's splice, under this name; without it they are rendered here. */
   renderer?: { strips: StripRenderer; slot: string };
+  /** Which cells carry a tooltip: all of them unless told. */
+  tooltips?: Tooltips;
 };
 
-export function DayStrip({ name, finished, today, uptime, uptimeDays, renderer, l }: DayStripProps): VNode {
+export function DayStrip({
+  name,
+  finished,
+  today,
+  uptime,
+  uptimeDays,
+  renderer,
+  tooltips,
+  l,
+}: DayStripProps): VNode {
   const label = l.t("strip.label", { name });
   return html`
     ${
       renderer
-        ? html`<ol class="strip" aria-label=${label} dangerouslySetInnerHTML=${{ __html: renderer.strips.slot(renderer.slot, finished) + render(DayCell(today)) }}></ol>`
-        : html`<ol class="strip" aria-label=${label}>${finished.map((d) => DayCell(d))}${DayCell(today)}</ol>`
+        ? html`<ol class="strip" aria-label=${label} dangerouslySetInnerHTML=${{ __html: renderer.strips.slot(renderer.slot, finished, tooltips) + render(DayCell(today, tooltips)) }}></ol>`
+        : html`<ol class="strip" aria-label=${label}>${finished.map((d) => DayCell(d, tooltips))}${DayCell(today, tooltips)}</ol>`
     }
     <p class="strip-legend">${uptimeDays ? l.t("strip.uptimeOver", { uptime, count: uptimeDays }) : l.t("strip.uptime", { uptime })}</p>`;
 }

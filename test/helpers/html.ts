@@ -50,3 +50,31 @@ export function stripCells(html: string): Map<string, StripCell[]> {
   });
   return strips;
 }
+
+/** A group on the home page: whether its members are shown at first, its summary, and the members' names and bars. */
+export type GroupFold = { open: boolean; summary: string; members: string[]; bars: number };
+
+/** The groups of a home page, keyed by the group's name, as a parser reads them. */
+export function groupFolds(html: string): Map<string, GroupFold> {
+  const groups = new Map<string, GroupFold>();
+  walk(parseDocument(html) as unknown as Node, (n) => {
+    if (n.name !== "li" || n.attribs?.class !== "group") return;
+    const head = (n.children ?? []).find((c) => c.name === "h3");
+    const details = (n.children ?? []).find((c) => c.name === "details");
+    if (!head || !details) return;
+    const name = textOf((head.children ?? []).find((c) => c.name === "a") ?? {});
+    const members: string[] = [];
+    let summary = "";
+    let bars = 0;
+    walk(details, (x) => {
+      if (x.name === "summary") summary = textOf(x);
+      if (x.name === "li" && x.attribs?.class === "component") {
+        const a = (x.children ?? []).find((c) => c.name === "h3")?.children?.find((c) => c.name === "a");
+        members.push(textOf(a ?? {}));
+      }
+      if (x.name === "ol" && x.attribs?.class === "strip") bars += 1;
+    });
+    groups.set(name, { open: details.attribs?.open !== undefined, summary, members, bars });
+  });
+  return groups;
+}

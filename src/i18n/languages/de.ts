@@ -73,6 +73,7 @@ export default {
     "home.active": "Aktuelle Störungen",
     "home.maintenance": "Wartungsarbeiten",
     "home.components": "Komponenten",
+    "home.members": { one: "1 Komponente", other: "{count} Komponenten" },
     "home.noComponents": "Noch sind keine Komponenten eingetragen.",
     "home.updated": "Zuletzt aktualisiert: {time}",
 

@@ -70,6 +70,7 @@ export default {
     "home.active": "Active incidents",
     "home.maintenance": "Maintenance",
     "home.components": "Components",
+    "home.members": { one: "1 component", other: "{count} components" },
     "home.noComponents": "No components are listed yet.",
     "home.updated": "Last updated {time}",
 
