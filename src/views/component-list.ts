@@ -17,7 +17,7 @@ function Head({ c, link, l }: RowProps): VNode {
 function Row({ c, link, renderer, l }: RowProps): VNode {
   return html`<li class="component">
     <${Head} c=${c} link=${link} l=${l} />
-    ${c.strip ? html`<${DayStrip} name=${c.name} finished=${c.strip.finished} today=${c.strip.today} uptime=${c.uptime} uptimeDays=${c.uptimeDays} tooltips="notable" l=${l} renderer=${renderer ? { strips: renderer, slot: c.id } : undefined} />` : null}
+    ${c.strip ? html`<${DayStrip} name=${c.name} finished=${c.strip.finished} today=${c.strip.today} uptime=${c.uptime} uptimeDays=${c.uptimeDays} tooltips="none" l=${l} renderer=${renderer ? { strips: renderer, slot: c.id } : undefined} />` : null}
   </li>`;
 }
 

@@ -4,20 +4,20 @@ import { html, render, type VNode } from "./html";
 
 type Cell = StripDay & { span?: number };
 
-export type Tooltips = "all" | "notable";
+export type Tooltips = "all" | "none";
 
 /**
  * One day of a bar, or a run of equal days (`span` wide, by a class: the CSP
  * allows no inline style). The text alternative is the cell's own text,
  * moved out of sight by the stylesheet; a day with incidents links to that
- * day's list. `tooltips` says which cells repeat the text in `title` for
- * pointer users: all of them (a component's page), or those that are not
- * plain green (the home page, whose bars must stay light: a green run says
- * no more than the bar's legend).
+ * day's list. With `tooltips` ("all"), every cell repeats its text in
+ * `title` for pointer users, as on a component's page; the home page's cells
+ * do not ("none"): there the copies made the page a fifth heavier and its
+ * first paint measurably later, and each day's text is a click away.
  */
 export function DayCell({ level, label, day, span = 1 }: Cell, tooltips: Tooltips = "all"): VNode {
   const cls = span > 1 ? `l-${level} w${span}` : `l-${level}`;
-  const title = tooltips === "all" || level !== "ok" || day ? label : undefined;
+  const title = tooltips === "all" ? label : undefined;
   return html`<li class=${cls} title=${title}>${day ? html`<a href=${`/history?day=${day}`}>${label}</a>` : label}</li>`;
 }
 
@@ -34,7 +34,7 @@ const SLOT = /<!--strip:([\w@.-]+)-->/;
  * contain "<!--", so a marker cannot be forged.)
  */
 export class StripRenderer {
-  private readonly rendered = { all: new WeakMap<readonly Cell[], Uint8Array>(), notable: new WeakMap() };
+  private readonly rendered = { all: new WeakMap<readonly Cell[], Uint8Array>(), none: new WeakMap() };
   private readonly placed = new Map<string, Uint8Array>();
 
   /** Starts a page: markers of earlier pages no longer count. */

@@ -97,7 +97,7 @@ describe("the day strip", () => {
     expect(() => strips.splice("<ol><!--strip:api--></ol>")).toThrow(/no finished days for "api"/);
   });
 
-  it("repeats a cell's text as its tooltip on every cell, or (the home page's) only on cells that are not plain green", () => {
+  it("repeats each cell's text as its tooltip unless told not to, as the home page does", () => {
     const runs = [
       { level: "ok" as const, label: "1 – 28 May 2026: 100% uptime, no incidents", span: 28 },
       { level: "ok" as const, label: "29 May 2026: 100% uptime, 1 incident", day: "2026-05-29" },
@@ -115,16 +115,15 @@ describe("the day strip", () => {
         finished: runs,
         today: TODAY,
         uptime: "99.9%",
-        tooltips: "notable",
+        tooltips: "none",
         l: localeOf("en"),
         renderer: { strips, slot: "api" },
       }),
     );
-    // The green run has none; a green day with an incident, a major day, no data and today have theirs.
-    expect(cells(new TextDecoder().decode(strips.splice(home))).map((c) => c.title)).toEqual([
-      "",
-      ...[...runs.slice(1), TODAY].map((d) => d.label),
-    ]);
+    const homeCells = cells(new TextDecoder().decode(strips.splice(home)));
+    expect(homeCells.map((c) => c.title)).toEqual(["", "", "", "", ""]);
+    // The text alternative stays in every cell.
+    expect(homeCells.map((c) => c.text)).toEqual([...runs, TODAY].map((d) => d.label));
     // The same finished days, asked for with every tooltip, are rendered with every tooltip.
     strips.begin();
     const full = strips.splice(strips.slot("api", runs));
