@@ -12,7 +12,7 @@ export type Tooltips = "all" | "none";
  * moved out of sight by the stylesheet; a day with incidents links to that
  * day's list. With `tooltips` ("all"), every cell repeats its text in
  * `title` for pointer users, as on a component's page; the home page's cells
- * do not ("none"): there the copies made the page a fifth heavier and its
+ * do not ("none"): there the copies made the page a quarter heavier and its
  * first paint measurably later, and each day's text is a click away.
  */
 export function DayCell({ level, label, day, span = 1 }: Cell, tooltips: Tooltips = "all"): VNode {
@@ -34,7 +34,10 @@ const SLOT = /<!--strip:([\w@.-]+)-->/;
  * contain "<!--", so a marker cannot be forged.)
  */
 export class StripRenderer {
-  private readonly rendered = { all: new WeakMap<readonly Cell[], Uint8Array>(), none: new WeakMap() };
+  private readonly rendered: Record<Tooltips, WeakMap<readonly Cell[], Uint8Array>> = {
+    all: new WeakMap(),
+    none: new WeakMap(),
+  };
   private readonly placed = new Map<string, Uint8Array>();
 
   /** Starts a page: markers of earlier pages no longer count. */
