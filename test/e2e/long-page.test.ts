@@ -32,12 +32,31 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-type AXNode = { nodeId: string; role?: { value?: string }; name?: { value?: string }; childIds?: string[] };
+type AXNode = {
+  nodeId: string;
+  role?: { value?: string };
+  name?: { value?: string };
+  properties?: { name: string; value: { value?: unknown } }[];
+  childIds?: string[];
+};
+
+/** Chromium's own accessibility tree of the page, as a screen reader is given it. */
+async function axTree(page: Page): Promise<AXNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  return ((await cdp.send("Accessibility.getFullAXTree")) as { nodes: AXNode[] }).nodes;
+}
+
+/** Whether the tree says the disclosure named `name` is expanded (undefined when it has no such node). */
+async function expanded(page: Page, name: string): Promise<unknown> {
+  const node = (await axTree(page)).find(
+    (n) => n.name?.value === name && n.properties?.some((p) => p.name === "expanded"),
+  );
+  return node?.properties?.find((p) => p.name === "expanded")?.value.value;
+}
 
 /** The texts under the list named `name` in Chromium's own accessibility tree, or null when it has no such list. */
 async function barInTree(page: Page, name: string): Promise<string[] | null> {
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AXNode[] };
+  const nodes = await axTree(page);
   const byId = new Map(nodes.map((n) => [n.nodeId, n]));
   const texts = (n: AXNode): string[] =>
     n.role?.value === "StaticText"
@@ -72,6 +91,8 @@ describe("a long home page, in Chromium without JavaScript, should", () => {
       expect(await summary.isVisible()).toBe(true);
       expect(await page.locator(".strip[aria-label^='Daily status of API']").isVisible()).toBe(false);
       expect(await barInTree(page, "API")).toBeNull();
+      // A screen reader hears the summary as a collapsed disclosure (the first of the two "2 components" is Compute's).
+      expect(await expanded(page, "2 components")).toBe(false);
       // The group's heading and status stay in view.
       expect(await page.getByRole("heading", { name: "Compute Operational" }).isVisible()).toBe(true);
 
@@ -80,6 +101,7 @@ describe("a long home page, in Chromium without JavaScript, should", () => {
       expect(await summary.evaluate((s) => getComputedStyle(s).outlineStyle)).not.toBe("none");
       await page.keyboard.press("Enter");
       expect(await compute.locator("details").getAttribute("open")).toBe("");
+      expect(await expanded(page, "2 components")).toBe(true);
       const bar = page.getByRole("list", { name: "Daily status of API, last 90 days" });
       expect(await bar.isVisible()).toBe(true);
       const days = await bar.getByRole("listitem").allTextContents();
