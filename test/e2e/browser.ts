@@ -42,3 +42,42 @@ export async function axeViolations(page: Page, impacts?: readonly string[]): Pr
           .join(", ")}`,
     );
 }
+
+export type AXNode = {
+  nodeId: string;
+  role?: { value?: string };
+  name?: { value?: string };
+  properties?: { name: string; value: { value?: unknown } }[];
+  childIds?: string[];
+};
+
+/** Chromium's own accessibility tree of the page, as a screen reader is given it. */
+export async function axTree(page: Page): Promise<AXNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  return ((await cdp.send("Accessibility.getFullAXTree")) as { nodes: AXNode[] }).nodes;
+}
+
+/** Whether the tree says the disclosure named `name` is expanded (undefined when it has no such node). */
+export async function expanded(page: Page, name: string): Promise<unknown> {
+  const node = (await axTree(page)).find(
+    (n) => n.name?.value === name && n.properties?.some((p) => p.name === "expanded"),
+  );
+  return node?.properties?.find((p) => p.name === "expanded")?.value.value;
+}
+
+/** The day texts of the bar of component `name` in Chromium's own accessibility tree, or null when the tree has no such bar. */
+export async function barInTree(page: Page, name: string): Promise<string[] | null> {
+  const nodes = await axTree(page);
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const texts = (n: AXNode): string[] =>
+    n.role?.value === "StaticText"
+      ? [n.name?.value ?? ""]
+      : (n.childIds ?? []).flatMap((id) => {
+          const child = byId.get(id);
+          return child ? texts(child) : [];
+        });
+  const bar = nodes.find(
+    (n) => n.role?.value === "list" && n.name?.value === `Daily status of ${name}, last 90 days`,
+  );
+  return bar ? texts(bar) : null;
+}

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Runner, startRunner } from "../scripts/runner-harness";
-import { axeViolations, launchChromium } from "./browser";
+import { axeViolations, barInTree, expanded, launchChromium } from "./browser";
 
 const TOKEN = "e2e-admin-token";
 let runner: Runner;
@@ -31,45 +31,6 @@ afterAll(async () => {
   await runner?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-type AXNode = {
-  nodeId: string;
-  role?: { value?: string };
-  name?: { value?: string };
-  properties?: { name: string; value: { value?: unknown } }[];
-  childIds?: string[];
-};
-
-/** Chromium's own accessibility tree of the page, as a screen reader is given it. */
-async function axTree(page: Page): Promise<AXNode[]> {
-  const cdp = await page.context().newCDPSession(page);
-  return ((await cdp.send("Accessibility.getFullAXTree")) as { nodes: AXNode[] }).nodes;
-}
-
-/** Whether the tree says the disclosure named `name` is expanded (undefined when it has no such node). */
-async function expanded(page: Page, name: string): Promise<unknown> {
-  const node = (await axTree(page)).find(
-    (n) => n.name?.value === name && n.properties?.some((p) => p.name === "expanded"),
-  );
-  return node?.properties?.find((p) => p.name === "expanded")?.value.value;
-}
-
-/** The texts under the list named `name` in Chromium's own accessibility tree, or null when it has no such list. */
-async function barInTree(page: Page, name: string): Promise<string[] | null> {
-  const nodes = await axTree(page);
-  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-  const texts = (n: AXNode): string[] =>
-    n.role?.value === "StaticText"
-      ? [n.name?.value ?? ""]
-      : (n.childIds ?? []).flatMap((id) => {
-          const child = byId.get(id);
-          return child ? texts(child) : [];
-        });
-  const bar = nodes.find(
-    (n) => n.role?.value === "list" && n.name?.value === `Daily status of ${name}, last 90 days`,
-  );
-  return bar ? texts(bar) : null;
-}
 
 describe("a long home page, in Chromium without JavaScript, should", () => {
   it("fold the groups where all is well behind a summary the keyboard opens, keep the group with an incident open, and then give screen readers the folded bars", async () => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Runner, startRunner } from "../scripts/runner-harness";
-import { axeViolations, launchChromium } from "./browser";
+import { axeViolations, axTree, barInTree, launchChromium } from "./browser";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const ARTIFACTS = path.join(ROOT, "artifacts", "screenshots");
@@ -210,29 +210,10 @@ describe("pages in Chromium", () => {
       const name = (await row.locator("h3 a").textContent()) ?? "";
       const days = await row.locator(".strip li").allTextContents();
       // Chromium's own accessibility tree, as a screen reader gets it, before the row is scrolled to.
-      const cdp = await context.newCDPSession(page);
-      type AXNode = {
-        nodeId: string;
-        role?: { value?: string };
-        name?: { value?: string };
-        childIds?: string[];
-      };
-      const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: AXNode[] };
-      const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-      const texts = (n: AXNode): string[] =>
-        n.role?.value === "StaticText"
-          ? [n.name?.value ?? ""]
-          : (n.childIds ?? []).flatMap((id) => {
-              const child = byId.get(id);
-              return child ? texts(child) : [];
-            });
+      const nodes = await axTree(page);
       const heading = nodes.find((n) => n.role?.value === "heading" && n.name?.value?.startsWith(`${name} `));
       expect(heading).toBeDefined();
-      const bar = nodes.find(
-        (n) => n.role?.value === "list" && n.name?.value === `Daily status of ${name}, last 90 days`,
-      );
-      expect(bar).toBeDefined();
-      expect(texts(bar as AXNode)).toEqual(days);
+      expect(await barInTree(page, name)).toEqual(days);
     } finally {
       await context.close();
     }
